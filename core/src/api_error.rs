@@ -1,0 +1,189 @@
+//! What a provider's answer means for the buyer, decided from the status and the body
+//! alone. Pure, so every mapping is tested natively; the browser layer only fetches.
+
+use serde::Deserialize;
+
+/// One entry of a 422 `detail` list.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct FieldProblem {
+    /// Path of the field, without the leading `"body"`: `["customer_billing_address", "country"]`.
+    pub path: Vec<String>,
+    /// Message to show beside the field.
+    pub message: String,
+    /// Machine-readable kind.
+    pub kind: String,
+}
+
+/// Why a request to the provider did not give a session.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, CORS, connection reset).
+    #[error("network error: {0}")]
+    Network(String),
+    /// 404: the client secret is unknown.
+    #[error("checkout not found: {0}")]
+    NotFound(String),
+    /// 422: the body was refused field by field; nothing was changed.
+    #[error("validation failed")]
+    Validation(Vec<FieldProblem>),
+    /// 403 `NotOpenCheckout`: the session is no longer open.
+    #[error("checkout not open: {0}")]
+    NotOpen(String),
+    /// 410 `ExpiredCheckoutError`: the session has expired.
+    #[error("checkout expired: {0}")]
+    Expired(String),
+    /// 400 `PaymentError`: the payment was declined.
+    #[error("payment failed: {0}")]
+    Payment(String),
+    /// 429: too many requests; retry after this many seconds if the server said.
+    #[error("rate limited")]
+    RateLimited {
+        /// `Retry-After`, in seconds.
+        retry_after: Option<u32>,
+    },
+    /// 5xx: the provider failed; worth retrying.
+    #[error("server error {status}")]
+    Server {
+        /// HTTP status.
+        status: u16,
+    },
+    /// Any other answer.
+    #[error("unexpected answer {status}: {detail}")]
+    Unexpected {
+        /// HTTP status.
+        status: u16,
+        /// The `detail`, or the start of the body.
+        detail: String,
+    },
+    /// A 200 whose body is not a checkout session.
+    #[error("unreadable answer: {0}")]
+    Decode(String),
+}
+
+impl ApiError {
+    /// Whether sending the same request again may succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Self::Network(_) | Self::RateLimited { .. } | Self::Server { .. })
+    }
+
+    /// A stable code for events and logs (`kassa:error`'s `code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Network(_) => "network",
+            Self::NotFound(_) => "not_found",
+            Self::Validation(_) => "validation",
+            Self::NotOpen(_) => "not_open",
+            Self::Expired(_) => "expired",
+            Self::Payment(_) => "payment_failed",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Server { .. } => "server",
+            Self::Unexpected { .. } => "unexpected",
+            Self::Decode(_) => "decode",
+        }
+    }
+
+    /// Classifies a non-2xx answer from its status, `Retry-After` header and body.
+    pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> Self {
+        #[derive(Deserialize)]
+        struct Body {
+            #[serde(default)]
+            error: Option<String>,
+            #[serde(default)]
+            detail: serde_json::Value,
+        }
+        let parsed: Option<Body> = serde_json::from_str(body).ok();
+        let name = parsed.as_ref().and_then(|b| b.error.clone()).unwrap_or_default();
+        let detail_value = parsed.map(|b| b.detail).unwrap_or(serde_json::Value::Null);
+        let detail = match &detail_value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => body.chars().take(200).collect(),
+            other => other.to_string(),
+        };
+        match (status, name.as_str()) {
+            (422, _) => Self::Validation(field_problems(&detail_value)),
+            (404, _) => Self::NotFound(detail),
+            (410, _) | (_, "ExpiredCheckoutError") => Self::Expired(detail),
+            (403, "NotOpenCheckout") | (_, "NotOpenCheckout") => Self::NotOpen(detail),
+            (400, "PaymentError") | (_, "PaymentError") => Self::Payment(detail),
+            (429, _) => Self::RateLimited {
+                retry_after: retry_after.and_then(|v| v.trim().parse().ok()),
+            },
+            (500..=599, _) => Self::Server { status },
+            _ => Self::Unexpected { status, detail },
+        }
+    }
+}
+
+/// Reads Polar's 422 `detail` list; a string detail becomes one problem with no path.
+fn field_problems(detail: &serde_json::Value) -> Vec<FieldProblem> {
+    match detail {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|item| {
+                let path = item["loc"]
+                    .as_array()
+                    .map(|loc| {
+                        loc.iter()
+                            .skip_while(|s| s.as_str() == Some("body"))
+                            .map(|s| match s {
+                                serde_json::Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                FieldProblem {
+                    path,
+                    message: item["msg"].as_str().unwrap_or("Invalid value").to_string(),
+                    kind: item["type"].as_str().unwrap_or("value_error").to_string(),
+                }
+            })
+            .collect(),
+        serde_json::Value::String(s) => {
+            vec![FieldProblem { path: Vec::new(), message: s.clone(), kind: "value_error".into() }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polar_404_is_not_found_with_its_detail() {
+        let e = ApiError::from_response(404, None, r#"{"error":"ResourceNotFound","detail":"Not found"}"#);
+        assert_eq!(e, ApiError::NotFound("Not found".into()));
+        assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn polar_422_maps_each_loc_to_a_field_path() {
+        let body = r#"{"error":"RequestValidationError","detail":[
+            {"loc":["body","customer_email"],"msg":"value is not a valid email address","type":"value_error","input":"x"},
+            {"loc":["body","customer_billing_address","country"],"msg":"Invalid country","type":"value_error","input":"ZZ"}]}"#;
+        let ApiError::Validation(problems) = ApiError::from_response(422, None, body) else { panic!() };
+        assert_eq!(problems[0].path, vec!["customer_email"]);
+        assert_eq!(problems[0].message, "value is not a valid email address");
+        assert_eq!(problems[1].path, vec!["customer_billing_address", "country"]);
+    }
+
+    #[test]
+    fn terminal_and_retryable_answers() {
+        assert_eq!(ApiError::from_response(410, None, r#"{"error":"ExpiredCheckoutError","detail":"gone"}"#).code(), "expired");
+        assert_eq!(ApiError::from_response(403, None, r#"{"error":"NotOpenCheckout","detail":"no"}"#).code(), "not_open");
+        assert_eq!(ApiError::from_response(400, None, r#"{"error":"PaymentError","detail":"declined"}"#).code(), "payment_failed");
+        let limited = ApiError::from_response(429, Some(" 3 "), "");
+        assert_eq!(limited, ApiError::RateLimited { retry_after: Some(3) });
+        assert!(limited.is_retryable());
+        let server = ApiError::from_response(502, None, "<html>bad gateway</html>");
+        assert_eq!(server, ApiError::Server { status: 502 });
+        assert!(server.is_retryable());
+    }
+
+    #[test]
+    fn a_non_json_body_still_classifies() {
+        let e = ApiError::from_response(418, None, "I'm a teapot");
+        assert_eq!(e, ApiError::Unexpected { status: 418, detail: "I'm a teapot".into() });
+    }
+}

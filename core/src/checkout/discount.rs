@@ -1,0 +1,60 @@
+//! Discounts applied to a checkout.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a discount takes a fixed amount or a percentage off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountType {
+    /// A fixed amount off.
+    Fixed,
+    /// A percentage off, in basis points.
+    Percentage,
+}
+
+/// How long a discount applies to a subscription.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountDuration {
+    /// The first payment only.
+    Once,
+    /// Every payment.
+    Forever,
+    /// Every payment for `duration_in_months`.
+    Repeating,
+}
+
+/// Polar's `CheckoutDiscount*` union, as one struct: the fields of the other shapes are
+/// absent from the JSON, as on Polar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckoutDiscount {
+    /// The ID of the discount.
+    pub id: String,
+    /// Name shown to the buyer.
+    pub name: String,
+    /// Fixed or percentage.
+    #[serde(rename = "type")]
+    pub kind: DiscountType,
+    /// How long it applies.
+    pub duration: DiscountDuration,
+    /// Months a repeating discount lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_in_months: Option<u32>,
+    /// The code the buyer typed, if it came from a code.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Fixed discount amount, in minor units of `currency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    /// Currency of a fixed discount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Fixed discount amount per currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amounts: Option<BTreeMap<String, i64>>,
+    /// Percentage discount in basis points (1000 = 10 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis_points: Option<u32>,
+}

@@ -1,0 +1,87 @@
+//! An amount of money in integer minor units.
+
+use crate::money::Currency;
+
+/// An amount in minor units of a currency, with the exponent that says where the
+/// decimal point goes (from ISO 4217, or from the session's `currency_decimals`,
+/// which wins).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Money {
+    /// The amount in minor units (cents for USD, yen for JPY, fils for KWD).
+    pub minor: i64,
+    /// The currency.
+    pub currency: Currency,
+    /// Number of decimal places in one major unit.
+    pub exponent: u8,
+}
+
+impl Money {
+    /// An amount with the currency's ISO exponent.
+    pub fn new(minor: i64, currency: Currency) -> Self {
+        Self { minor, currency, exponent: currency.exponent() }
+    }
+
+    /// An amount with an explicit exponent, for sessions that state `currency_decimals`.
+    pub fn with_exponent(minor: i64, currency: Currency, exponent: u8) -> Self {
+        Self { minor, currency, exponent }
+    }
+
+    /// The exact decimal value as a string (`1999`, exponent 2 → `"19.99"`), the form
+    /// `Intl.NumberFormat` formats without going through a float, so amounts above
+    /// 2^53 stay exact. A zero is always `"0"`-based, never `"-0"`.
+    pub fn decimal_string(&self) -> String {
+        decimal_string(self.minor, self.exponent)
+    }
+}
+
+/// `minor` scaled down by `10^exponent`, written as a plain decimal string.
+pub fn decimal_string(minor: i64, exponent: u8) -> String {
+    let digits = minor.unsigned_abs().to_string();
+    let exponent = usize::from(exponent);
+    let mut out = String::with_capacity(digits.len() + exponent + 3);
+    if minor < 0 {
+        out.push('-');
+    }
+    if exponent == 0 {
+        out.push_str(&digits);
+    } else if digits.len() > exponent {
+        let (int, frac) = digits.split_at(digits.len() - exponent);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', exponent - digits.len()));
+        out.push_str(&digits);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cur(code: &str) -> Currency {
+        Currency::parse(code).unwrap()
+    }
+
+    #[test]
+    fn decimal_strings_for_each_exponent() {
+        assert_eq!(Money::new(1999, cur("USD")).decimal_string(), "19.99");
+        assert_eq!(Money::new(5, cur("USD")).decimal_string(), "0.05");
+        assert_eq!(Money::new(0, cur("USD")).decimal_string(), "0.00");
+        assert_eq!(Money::new(-1999, cur("EUR")).decimal_string(), "-19.99");
+        assert_eq!(Money::new(-5, cur("EUR")).decimal_string(), "-0.05");
+        assert_eq!(Money::new(1500, cur("JPY")).decimal_string(), "1500");
+        assert_eq!(Money::new(1, cur("KWD")).decimal_string(), "0.001");
+        assert_eq!(Money::new(12345, cur("BHD")).decimal_string(), "12.345");
+        assert_eq!(Money::with_exponent(1500, cur("ISK"), 2).decimal_string(), "15.00");
+    }
+
+    #[test]
+    fn extremes_do_not_overflow() {
+        assert_eq!(decimal_string(i64::MAX, 2), "92233720368547758.07");
+        assert_eq!(decimal_string(i64::MIN, 2), "-92233720368547758.08");
+        assert_eq!(decimal_string(i64::MIN, 0), "-9223372036854775808");
+    }
+}

@@ -1,0 +1,44 @@
+//! Helpers shared by the router tests: an app over an in-memory store, and requests.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use kassa_sandbox::{app, AppState, Store, SANDBOX_TOKEN};
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// A fresh sandbox over an in-memory database, serving the repository's site.
+pub fn sandbox() -> Router {
+    sandbox_at(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".."))
+}
+
+/// A fresh sandbox serving the site under `root`.
+pub fn sandbox_at(root: std::path::PathBuf) -> Router {
+    app(AppState::new(Store::in_memory().unwrap(), root, "http://sandbox.test".into()))
+}
+
+/// Sends a request and returns the status and the JSON body (`Null` when empty).
+pub async fn send(app: &Router, method: &str, uri: &str, token: Option<&str>, body: Option<&str>) -> (StatusCode, Value) {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    if body.is_some() {
+        req = req.header("content-type", "application/json");
+    }
+    let req = req.body(Body::from(body.unwrap_or("").to_string())).unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) };
+    (status, json)
+}
+
+/// Creates a session over `products` with the sandbox token; returns its JSON.
+pub async fn create(app: &Router, body: &str) -> Value {
+    let (status, json) = send(app, "POST", "/v1/checkouts/", Some(SANDBOX_TOKEN), Some(body)).await;
+    assert_eq!(status, StatusCode::CREATED, "{json}");
+    json
+}

@@ -1,0 +1,15 @@
+//! Kassa: a checkout widget compiled to WebAssembly.
+//!
+//! The browser layer is thin on purpose. What a buyer is charged, how a session is
+//! modelled and what a provider's answer means live in [`kassa_core`], tested natively;
+//! this crate fetches ([`api`]), formats in the browser ([`intl`]), renders ([`ui`]) and
+//! exposes the JavaScript API ([`embed`], the only `#[wasm_bindgen]` exports).
+
+pub mod api;
+pub mod embed;
+pub mod error;
+pub mod intl;
+pub mod ui;
+
+pub use error::{Error, Result};
+pub use kassa_core as core;

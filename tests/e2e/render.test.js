@@ -1,0 +1,70 @@
+// The widget renders a live sandbox session: product, price with interval, total;
+// and readable error states for an unknown session and an unreachable provider.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, newPage, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+
+let sandbox, browser;
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+test("the demo page renders the session the sandbox created", async () => {
+  const page = await newPage(browser);
+  const created = page.waitForResponse((r) => r.url().endsWith("/v1/checkouts/") && r.request().method() === "POST");
+  await page.goto(sandbox.url);
+  const session = await (await created).json();
+  assert.equal(session.product.name, "Kassa Pro");
+  assert.equal(session.total_amount, 1900);
+  assert.equal(session.currency, "usd");
+
+  await page.getByTestId("product-name").waitFor();
+  assert.equal(await page.getByTestId("product-name").textContent(), session.product.name);
+  assert.equal(await page.getByTestId("total").textContent(), "$19.00");
+  assert.equal((await page.getByTestId("price").textContent()).trim(), "$19.00 / month");
+  await screenshot(page, "demo-desktop");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await screenshot(page, "demo-320");
+  assert.deepEqual(page.errors, []);
+});
+
+test("a session created beforehand is mounted by client secret", async () => {
+  const session = await sandbox.createSession({ products: [PRODUCTS.TEAM] });
+  const page = await newPage(browser, { locale: "de-DE" });
+  await page.goto(`${sandbox.url}/?client_secret=${session.client_secret}&locale=de-DE`);
+  await page.getByTestId("total").waitFor();
+  assert.equal(await page.getByTestId("product-name").textContent(), "Kassa Team");
+  // 2 seats × $12.00, formatted by the browser for de-DE.
+  assert.equal(await page.getByTestId("total").textContent(), "24,00\u00a0$");
+});
+
+test("an unknown client secret shows a readable not-found state", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${sandbox.url}/?client_secret=polar_c_does_not_exist`);
+  const error = page.getByTestId("kassa-error");
+  await error.waitFor();
+  assert.equal(await error.getAttribute("data-code"), "not_found");
+  assert.match(await error.textContent(), /Checkout not found/);
+  await screenshot(page, "not-found");
+});
+
+test("an unreachable provider shows a network error with a retry", async () => {
+  const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
+  const page = await newPage(browser);
+  let blocked = true;
+  await page.route("**/v1/checkouts/client/**", (route) => (blocked ? route.abort("connectionrefused") : route.continue()));
+  await page.goto(`${sandbox.url}/?client_secret=${session.client_secret}`);
+  const error = page.getByTestId("kassa-error");
+  await error.waitFor();
+  assert.equal(await error.getAttribute("data-code"), "network");
+  await screenshot(page, "network-error");
+  blocked = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.getByTestId("total").waitFor();
+  assert.equal(await page.getByTestId("total").textContent(), "$19.00");
+});
