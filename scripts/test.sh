@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Every test, in three layers: native (cargo test), browser (wasm-bindgen tests in
+# headless Chromium) and end-to-end (the demo page against a real sandbox, driven by
+# playwright-core). Installs what is missing first. Runs every layer even when one
+# fails, prints each runner's summary and a total, and exits non-zero on any failure.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh --browser || { echo "setup failed"; exit 1; }
+
+LOG_DIR="$(mktemp -d)"
+trap 'rm -rf "$LOG_DIR"' EXIT
+declare -a NAMES=() RESULTS=()
+
+# run NAME COMMAND…: runs a layer, keeps its output for the summary.
+run() {
+  local name="$1"; shift
+  printf '\n\033[1m==> %s: %s\033[0m\n' "$name" "$*"
+  "$@" 2>&1 | tee "$LOG_DIR/$name.log"
+  local status=${PIPESTATUS[0]}
+  NAMES+=("$name"); RESULTS+=("$status")
+}
+
+run native cargo test --workspace
+run browser wasm-pack test --headless --chrome
+run build bash scripts/build.sh
+if [ "${RESULTS[-1]}" = 0 ]; then
+  run e2e node --test --test-concurrency=1 tests/e2e/
+else
+  NAMES+=("e2e"); RESULTS+=("skipped: build failed")
+fi
+
+# Totals from each runner's own summary lines: cargo's and wasm-bindgen-test's
+# "test result: … N passed; M failed", node's "# pass N" / "# fail M".
+passed=0; failed=0
+for f in "$LOG_DIR"/*.log; do
+  p=$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$f" | awk '{s+=$1} END {print s+0}')
+  q=$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$f" | awk '{s+=$3} END {print s+0}')
+  np=$(grep -E '^# pass [0-9]+' "$f" | awk '{s+=$3} END {print s+0}')
+  nf=$(grep -E '^# fail [0-9]+' "$f" | awk '{s+=$3} END {print s+0}')
+  passed=$((passed + p + np)); failed=$((failed + q + nf))
+done
+
+echo
+echo "Summary:"
+status=0
+for i in "${!NAMES[@]}"; do
+  if [ "${RESULTS[$i]}" = 0 ]; then mark="ok"; else mark="FAILED (${RESULTS[$i]})"; status=1; fi
+  printf '  %-8s %s\n' "${NAMES[$i]}" "$mark"
+done
+echo "kassa: $passed passed, $failed failed"
+exit $status
