@@ -1,11 +1,12 @@
 //! Money formatted by the browser's `Intl.NumberFormat`, so it follows the buyer's locale
 //! without shipping locale data. Fed with the exact decimal string from
-//! [`kassa_core::money::Money::decimal_string`]: no float ever holds an amount.
+//! [`kassa_core::money::Money::decimal_string`]: no float ever holds an amount, so
+//! amounts above 2^53 stay exact.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use kassa_core::money::Money;
+use kassa_core::money::{fallback_format, Currency, Money, SymbolPosition};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -23,15 +24,39 @@ extern "C" {
     fn format(this: &NumberFormat, value: &JsValue) -> Result<String, JsValue>;
 }
 
+/// How the currency is shown (`Intl`'s `currencyDisplay`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CurrencyDisplay {
+    /// The locale's symbol: `$`, `US$`, `€`. The default.
+    #[default]
+    Symbol,
+    /// The shortest symbol: `$` even where the locale would say `US$`.
+    NarrowSymbol,
+    /// The ISO code: `USD`.
+    Code,
+}
+
+impl CurrencyDisplay {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Symbol => "symbol",
+            Self::NarrowSymbol => "narrowSymbol",
+            Self::Code => "code",
+        }
+    }
+}
+
+type FormatterKey = (String, Currency, u8, CurrencyDisplay);
+
 thread_local! {
-    /// One formatter per locale, currency and exponent: constructing one costs far more
-    /// than formatting with it.
-    static FORMATTERS: RefCell<HashMap<(String, String, u8), Option<NumberFormat>>> =
+    /// One formatter per locale, currency, exponent and display: constructing one costs
+    /// far more than formatting with it. `None` records a combination Intl refused.
+    static FORMATTERS: RefCell<HashMap<FormatterKey, Option<NumberFormat>>> =
         RefCell::new(HashMap::new());
 }
 
-fn formatter(locale: &str, money: &Money) -> Option<NumberFormat> {
-    let key = (locale.to_string(), money.currency.code().to_string(), money.exponent);
+fn formatter(locale: &str, money: &Money, display: CurrencyDisplay) -> Option<NumberFormat> {
+    let key = (locale.to_string(), money.currency, money.exponent, display);
     FORMATTERS.with(|cache| {
         cache
             .borrow_mut()
@@ -43,8 +68,11 @@ fn formatter(locale: &str, money: &Money) -> Option<NumberFormat> {
                 };
                 set("style", "currency".into());
                 set("currency", money.currency.code().into());
+                set("currencyDisplay", display.as_str().into());
                 set("minimumFractionDigits", money.exponent.into());
                 set("maximumFractionDigits", money.exponent.into());
+                // A zero never prints as "-0.00".
+                set("signDisplay", "negative".into());
                 NumberFormat::new(&JsValue::from_str(locale), &options)
                     .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
                     .ok()
@@ -53,14 +81,54 @@ fn formatter(locale: &str, money: &Money) -> Option<NumberFormat> {
     })
 }
 
-/// Formats `money` for `locale` (`"en-US"`), e.g. `$19.00`. Never throws: an invalid
-/// locale falls back to the browser's default, and a failure to format at all falls
-/// back to `CODE 0.00`.
+/// Formats `money` for `locale` (`"en-US"` → `$19.00`) with the locale's symbol.
 pub fn format_money(money: &Money, locale: &str) -> String {
-    let decimal = money.decimal_string();
-    formatter(locale, money)
-        .and_then(|f| f.format(&JsValue::from_str(&decimal)).ok())
-        .unwrap_or_else(|| format!("{} {decimal}", money.currency.code()))
+    format_money_as(money, locale, CurrencyDisplay::Symbol)
+}
+
+/// Formats `money` for `locale` with the given currency display. Never throws: an
+/// invalid locale falls back to the browser's default locale, and a currency Intl cannot
+/// format falls back to `CODE 0.00`.
+pub fn format_money_as(money: &Money, locale: &str, display: CurrencyDisplay) -> String {
+    formatter(locale, money, display)
+        .and_then(|f| f.format(&JsValue::from_str(&money.decimal_string())).ok())
+        .unwrap_or_else(|| {
+            fallback_format(money.minor, money.exponent, None, Some(money.currency.code()))
+        })
+}
+
+/// An amount as it arrives on the wire: a code that may be missing or malformed, the
+/// server's decimals and symbol hints.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WireAmount<'a> {
+    /// Minor units.
+    pub minor: i64,
+    /// The currency code as sent (`"usd"`, `"EUR"`, `null`, `"??"`).
+    pub code: Option<&'a str>,
+    /// `currency_decimals`, which wins over ISO.
+    pub decimals: Option<u8>,
+    /// The server's symbol and position.
+    pub symbol: Option<(&'a str, SymbolPosition)>,
+}
+
+/// Formats an amount from the wire, falling back cleanly: Intl for a code ISO knows;
+/// the server's symbol and position for one it does not (else Intl with the code); and
+/// for a missing or malformed code, the server's symbol, then the bare code, then the
+/// bare number.
+pub fn format_wire(amount: WireAmount<'_>, locale: &str, display: CurrencyDisplay) -> String {
+    match amount.code.map(Currency::parse) {
+        Some(Ok(currency)) => {
+            let exponent = amount.decimals.unwrap_or_else(|| currency.exponent());
+            let money = Money::with_exponent(amount.minor, currency, exponent);
+            match amount.symbol {
+                Some(symbol) if !currency.is_known() => {
+                    fallback_format(amount.minor, exponent, Some(symbol), Some(currency.code()))
+                }
+                _ => format_money_as(&money, locale, display),
+            }
+        }
+        _ => fallback_format(amount.minor, amount.decimals.unwrap_or(2), amount.symbol, amount.code),
+    }
 }
 
 /// The browser's preferred language (`navigator.language`), or `en-US`.
@@ -68,4 +136,21 @@ pub fn browser_locale() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_else(|| "en-US".to_string())
+}
+
+/// Formats a plain integer for `locale` (`3` → `"٣"` in Arabic), for counts in phrases.
+pub fn format_integer(n: u32, locale: &str) -> String {
+    thread_local! {
+        static INTEGERS: RefCell<HashMap<String, Option<NumberFormat>>> = RefCell::new(HashMap::new());
+    }
+    INTEGERS
+        .with(|cache| {
+            cache
+                .borrow_mut()
+                .entry(locale.to_string())
+                .or_insert_with(|| NumberFormat::new(&JsValue::from_str(locale), &js_sys::Object::new()).ok())
+                .clone()
+        })
+        .and_then(|f| f.format(&JsValue::from(n)).ok())
+        .unwrap_or_else(|| n.to_string())
 }

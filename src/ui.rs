@@ -1,5 +1,6 @@
 //! Leptos components. The model is in [`kassa_core`]; these only show it.
 
+pub mod amounts;
 pub mod checkout;
 pub mod summary;
 

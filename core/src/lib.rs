@@ -5,6 +5,7 @@
 pub mod api_error;
 pub mod checkout;
 pub mod error;
+pub mod i18n;
 pub mod money;
 
 pub use error::{Error, Result};

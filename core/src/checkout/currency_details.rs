@@ -84,3 +84,59 @@ pub struct CurrencyDetails {
     /// Details of the selected plan.
     pub plan: PlanCurrencyDetails,
 }
+
+impl CurrencyDetails {
+    /// The buyer's local currency with its rate, if the session carries a usable one.
+    /// A malformed code or rate means no local amounts are shown, rather than wrong ones.
+    pub fn local_currency(&self) -> Option<crate::money::LocalCurrency> {
+        use crate::money::{Currency, ExchangeRate, Money, SymbolPosition};
+        let local = self.plan.local.as_ref()?;
+        let currency = Currency::parse(&local.currency).ok()?;
+        let exponent = local.currency_decimals.unwrap_or_else(|| currency.exponent());
+        let rate = ExchangeRate::from_json(local.currency_exchange_rate.as_ref()?).ok()?;
+        let symbol = local
+            .currency_symbol
+            .clone()
+            .zip(local.currency_position.as_deref().and_then(SymbolPosition::parse));
+        Some(crate::money::LocalCurrency { unit: Money::with_exponent(0, currency, exponent), rate, symbol })
+    }
+
+    /// The payment currency's exponent as the server counts it, if it says.
+    pub fn payment_decimals(&self) -> Option<u8> {
+        self.plan.payment.currency_decimals
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn details(rate: serde_json::Value, currency: &str) -> CurrencyDetails {
+        serde_json::from_value(serde_json::json!({
+            "plan": {
+                "payment": {"amount": 100, "currency": "USD", "currency_decimals": 2},
+                "local": {"amount": 90, "currency": currency, "currency_decimals": 2,
+                          "currency_exchange_rate": rate, "currency_position": "left",
+                          "currency_symbol": "€"}
+            }
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn reads_seed_000s_local_block() {
+        let local = details(serde_json::json!(0.9), "EUR").local_currency().unwrap();
+        assert_eq!(local.rate.to_string(), "0.9");
+        assert_eq!(local.unit.currency.code(), "EUR");
+        assert_eq!(local.symbol, Some(("€".to_string(), crate::money::SymbolPosition::Left)));
+    }
+
+    #[test]
+    fn a_bad_rate_or_code_shows_no_local_amount() {
+        assert!(details(serde_json::json!(0), "EUR").local_currency().is_none());
+        assert!(details(serde_json::json!(-1.2), "EUR").local_currency().is_none());
+        assert!(details(serde_json::json!("abc"), "EUR").local_currency().is_none());
+        assert!(details(serde_json::json!(null), "EUR").local_currency().is_none());
+        assert!(details(serde_json::json!(0.9), "E").local_currency().is_none());
+    }
+}
