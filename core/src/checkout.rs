@@ -13,11 +13,13 @@ pub mod discount;
 pub mod price;
 pub mod product;
 pub mod session;
+pub mod update;
 
 pub use address::{Address, BillingAddressFields, FieldMode};
-pub use currency_details::{CurrencyDetails, LocalAmount, PaymentAmount};
+pub use currency_details::{AmountPair, CurrencyDetails, LocalAmount, PaymentAmount, PlanCurrencyDetails};
 pub use custom_field::{AttachedCustomField, CustomField, CustomFieldType};
 pub use discount::{CheckoutDiscount, DiscountDuration, DiscountType};
 pub use price::{AmountType, PriceType, ProductPrice, SeatTier, SeatTiers};
 pub use product::{Benefit, CheckoutProduct, Interval};
 pub use session::{CheckoutOrganization, CheckoutPublic, CheckoutStatus, TaxBehavior};
+pub use update::{CheckoutUpdate, Patch};

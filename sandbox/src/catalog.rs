@@ -2,8 +2,10 @@
 //! the README, the demo and the tests can name them.
 
 use kassa_core::checkout::{
-    AmountType, Benefit, CheckoutProduct, Interval, PriceType, ProductPrice, SeatTier, SeatTiers,
+    AmountType, AttachedCustomField, Benefit, CheckoutProduct, CustomField, CustomFieldType,
+    Interval, PriceType, ProductPrice, SeatTier, SeatTiers, TaxBehavior,
 };
+use kassa_core::checkout::custom_field::{CustomFieldProperties, SelectOption};
 
 /// The sandbox organization's ID.
 pub const ORGANIZATION_ID: &str = "0a7c0000-0000-4000-8000-000000000001";
@@ -62,6 +64,9 @@ fn price(id: &str, product_id: &str, currency: &str, amount_type: AmountType) ->
         source: "catalog".into(),
         amount_type,
         price_currency: currency.into(),
+        // Euro prices are shown to consumers with VAT included, as EU law expects;
+        // the others have tax added at checkout.
+        tax_behavior: Some(if currency == "eur" { TaxBehavior::Inclusive } else { TaxBehavior::Exclusive }),
         is_archived: false,
         product_id: product_id.into(),
         price_type: Some(PriceType::OneTime),
@@ -200,4 +205,61 @@ pub fn products() -> Vec<CheckoutProduct> {
 /// The product with this ID.
 pub fn find(catalog: &[CheckoutProduct], id: &str) -> Option<CheckoutProduct> {
     catalog.iter().find(|p| p.id == id).cloned()
+}
+
+fn field(n: u8, kind: CustomFieldType, slug: &str, name: &str, properties: CustomFieldProperties) -> CustomField {
+    CustomField {
+        id: format!("cf000000-0000-4000-8000-0000000005{n:02x}"),
+        created_at: CREATED_AT.into(),
+        modified_at: None,
+        metadata: Default::default(),
+        kind,
+        slug: slug.into(),
+        name: name.into(),
+        organization_id: ORGANIZATION_ID.into(),
+        properties,
+    }
+}
+
+/// Custom fields attached to a product, in form order. Kassa Team asks for one of each
+/// type, required and optional.
+pub fn custom_fields(product_id: &str) -> Vec<AttachedCustomField> {
+    if product_id != ids::TEAM {
+        return Vec::new();
+    }
+    let props = |label: &str| CustomFieldProperties { form_label: Some(label.into()), ..Default::default() };
+    let fields = [
+        (field(1, CustomFieldType::Text, "company", "Company", CustomFieldProperties {
+            min_length: Some(2),
+            max_length: Some(80),
+            form_placeholder: Some("Acme Inc.".into()),
+            ..props("Company name")
+        }), true),
+        (field(2, CustomFieldType::Select, "team_size", "Team size", CustomFieldProperties {
+            options: Some(vec![
+                SelectOption { value: "1-10".into(), label: "1–10 people".into() },
+                SelectOption { value: "11-50".into(), label: "11–50 people".into() },
+                SelectOption { value: "51+".into(), label: "More than 50".into() },
+            ]),
+            ..props("How big is your team?")
+        }), true),
+        (field(3, CustomFieldType::Number, "developers", "Developers", CustomFieldProperties {
+            ge: Some(0),
+            le: Some(10_000),
+            form_help_text: Some("How many of them write code?".into()),
+            ..props("Developers")
+        }), false),
+        (field(4, CustomFieldType::Date, "start_date", "Start date", props("When do you want to start?")), false),
+        (field(5, CustomFieldType::Checkbox, "terms", "Terms", props("I accept the terms of service")), true),
+    ];
+    fields
+        .into_iter()
+        .enumerate()
+        .map(|(i, (custom_field, required))| AttachedCustomField {
+            custom_field_id: custom_field.id.clone(),
+            custom_field,
+            order: i as i32,
+            required,
+        })
+        .collect()
 }

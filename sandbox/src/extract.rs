@@ -51,6 +51,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             })
         })?
     };
+    parse_value(value)
+}
+
+/// Deserializes a parsed body, mapping a failure to a 422 at the field's path.
+pub fn parse_value<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
     serde_path_to_error::deserialize(&value).map_err(|e| {
         let mut loc = vec![json!("body")];
         for segment in e.path().iter() {
@@ -65,7 +70,10 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
         let (kind, msg) = if let Some(field) = message.strip_prefix("missing field ") {
             loc.push(json!(field.trim_matches('`')));
             ("missing", "Field required".to_string())
-        } else if message.starts_with("unknown field") {
+        } else if let Some(rest) = message.strip_prefix("unknown field `") {
+            if let Some((field, _)) = rest.split_once('`') {
+                loc.push(json!(field));
+            }
             ("extra_forbidden", "Extra inputs are not permitted".to_string())
         } else {
             ("type_error", message)

@@ -6,11 +6,19 @@
 //! the README's demo command builds the widget first and does this for you.
 
 pub mod catalog;
+pub mod discounts;
 pub mod error;
 pub mod extract;
+pub mod faults;
+pub mod fx;
+pub mod geo;
+pub mod pricing;
 pub mod routes;
+pub mod rules;
 pub mod session;
 pub mod store;
+pub mod tax;
+pub mod tax_id;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -36,12 +44,42 @@ pub struct AppState {
     pub site_root: PathBuf,
     /// Public base URL, for the `url` fields of a session.
     pub base_url: String,
+    /// Injected faults (inert unless enabled).
+    pub faults: faults::Faults,
+    /// How long a confirmed payment takes to succeed, as a processor's webhook would.
+    pub settle_after: chrono::Duration,
 }
 
 impl AppState {
-    /// State over `store`, with the seeded catalog.
+    /// State over `store`, with the seeded catalog, faults off, payments settling after
+    /// half a second.
     pub fn new(store: Store, site_root: PathBuf, base_url: String) -> Self {
-        Self { store, catalog: Arc::new(catalog::products()), site_root, base_url }
+        Self {
+            store,
+            catalog: Arc::new(catalog::products()),
+            site_root,
+            base_url,
+            faults: faults::Faults::new(false),
+            settle_after: chrono::Duration::milliseconds(500),
+        }
+    }
+
+    /// The same state with fault injection allowed.
+    pub fn with_faults(mut self) -> Self {
+        self.faults = faults::Faults::new(true);
+        self
+    }
+
+    /// Runs a blocking store operation off the async runtime.
+    pub async fn blocking<T, F>(&self, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T> + Send + 'static,
+    {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || f(&store))
+            .await
+            .map_err(|e| AppError::Internal(format!("store task: {e}")))?
     }
 }
 

@@ -1,5 +1,6 @@
-//! `kassa-sandbox [--addr 127.0.0.1:8787] [--db data/sandbox.sqlite] [--root DIR]`
+//! `kassa-sandbox [--addr 127.0.0.1:8787] [--db data/sandbox.sqlite] [--root DIR] [--faults]`
 //!
+//! `--faults` turns on `POST /v1/sandbox/faults` (fault injection for tests).
 //! Prints `listening on http://ADDR` once it accepts connections (with `--addr
 //! 127.0.0.1:0` the printed address carries the port the system chose).
 
@@ -12,9 +13,10 @@ struct Options {
     addr: String,
     db: PathBuf,
     root: PathBuf,
+    faults: bool,
 }
 
-const USAGE: &str = "usage: kassa-sandbox [--addr HOST:PORT] [--db FILE] [--root DIR]";
+const USAGE: &str = "usage: kassa-sandbox [--addr HOST:PORT] [--db FILE] [--root DIR] [--faults]";
 
 fn parse_args() -> Result<Options, String> {
     // The repository root: where index.html, www/ and pkg/ live.
@@ -23,6 +25,7 @@ fn parse_args() -> Result<Options, String> {
         addr: "127.0.0.1:8787".into(),
         db: repo.join("data").join("sandbox.sqlite"),
         root: repo,
+        faults: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -31,6 +34,7 @@ fn parse_args() -> Result<Options, String> {
             "--addr" => options.addr = value()?,
             "--db" => options.db = value()?.into(),
             "--root" => options.root = value()?.into(),
+            "--faults" => options.faults = true,
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -69,7 +73,10 @@ async fn main() -> ExitCode {
         }
     };
     let base_url = format!("http://{addr}");
-    let state = AppState::new(store, options.root, base_url.clone());
+    let mut state = AppState::new(store, options.root, base_url.clone());
+    if options.faults {
+        state = state.with_faults();
+    }
     println!("listening on {base_url}");
     let serve = axum::serve(listener, app(state)).with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;

@@ -1,37 +1,46 @@
-//! The sandbox's HTTP surface: Polar's paths, plus the demo site on the same origin.
+//! The sandbox's HTTP surface: Polar's paths, the sandbox's own controls, and the demo
+//! site on the same origin.
 
 pub mod checkouts;
 pub mod checkouts_client;
 pub mod products;
+pub mod sandbox;
 pub mod site;
 
 use axum::http::{header, Method};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{middleware, Router};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::AppState;
 
 /// Builds the router over `state`.
 pub fn router(state: AppState) -> Router {
+    use checkouts_client::*;
     // The client-secret endpoints are called from merchants' pages on any origin, as on
     // Polar; the secret is the credential, so no cookies are involved.
     let client_cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::PATCH, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT]);
-    let client = Router::new()
-        .route("/v1/checkouts/client/{client_secret}", get(checkouts_client::checkouts_client_get))
-        .route(
-            "/v1/checkouts/custom/client/{client_secret}",
-            get(checkouts_client::checkouts_client_get),
-        )
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
+        .expose_headers([header::RETRY_AFTER]);
+    let mut client = Router::new();
+    for prefix in ["/v1/checkouts/client", "/v1/checkouts/custom/client"] {
+        client = client
+            .route(&format!("{prefix}/{{client_secret}}"), get(checkouts_client_get).patch(checkouts_client_update))
+            .route(&format!("{prefix}/{{client_secret}}/confirm"), post(checkouts_client_confirm))
+            .route(&format!("{prefix}/{{client_secret}}/sandbox/next-action"), post(checkouts_client_next_action));
+    }
+    let client = client
+        .layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject))
         .layer(client_cors);
     let merchant = Router::new()
         .route("/v1/checkouts/", post(checkouts::checkouts_create))
         .route("/v1/checkouts", post(checkouts::checkouts_create))
         .route("/v1/checkouts/{id}", get(checkouts::checkouts_get))
+        .route("/v1/checkouts/{id}/audit", get(checkouts::checkouts_audit))
         .route("/v1/products/", get(products::products_list))
-        .route("/v1/products", get(products::products_list));
+        .route("/v1/products", get(products::products_list))
+        .route("/v1/sandbox/faults", post(sandbox::faults_create));
     client.merge(merchant).merge(site::router(&state.site_root)).with_state(state)
 }

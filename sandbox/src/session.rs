@@ -1,19 +1,30 @@
 //! A checkout session as the sandbox stores it, and how it renders to Polar's
 //! `CheckoutPublic`. Amounts are never stored: every render recalculates them from the
-//! selection, so a stored session can never disagree with its own totals.
+//! buyer's choices, so a stored session can never disagree with its own totals.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use kassa_core::checkout::{
-    Address, AmountType, BillingAddressFields, CheckoutOrganization, CheckoutProduct,
-    CheckoutPublic, CheckoutStatus, FieldMode,
+    Address, AmountType, CheckoutOrganization, CheckoutProduct, CheckoutPublic, CheckoutStatus,
+    Interval,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::catalog;
+use crate::{catalog, discounts, fx, geo, pricing};
 
-/// A session's stored state: what the merchant created and the buyer chose, never a
-/// derived amount.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Where a confirmed payment stands.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Payment {
+    /// When a confirmed session turns `succeeded` (as the processor's webhook would).
+    pub succeeds_at: Option<DateTime<Utc>>,
+    /// Set while the payment waits for the buyer's second step (3-D Secure).
+    pub requires_action: bool,
+    /// The token handed out with the confirmation.
+    pub customer_session_token: Option<String>,
+}
+
+/// A session's stored state: what the merchant created and the buyer chose.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Session {
     /// The checkout ID.
     pub id: String,
@@ -33,24 +44,48 @@ pub struct Session {
     pub product_id: String,
     /// Selected price.
     pub product_price_id: String,
+    /// The session's currency (lower case); every price chosen must be in it.
+    pub currency: String,
     /// Pay-what-you-want amount chosen.
     pub amount: Option<i64>,
     /// Seats chosen.
     pub seats: Option<u32>,
+    /// Applied discount.
+    pub discount_id: Option<String>,
+    /// Whether the buyer may enter codes.
+    pub allow_discount_codes: bool,
+    /// Whether the full billing address is required.
+    pub require_billing_address: bool,
+    /// Whether the product's trial applies.
+    pub allow_trial: bool,
+    /// The customer, fixed at creation.
+    pub customer_id: Option<String>,
+    /// Business purchase.
+    pub is_business_customer: bool,
+    /// Buyer's name.
+    pub customer_name: Option<String>,
+    /// Buyer's email.
+    pub customer_email: Option<String>,
+    /// Name on the invoice.
+    pub customer_billing_name: Option<String>,
+    /// Billing address.
+    pub customer_billing_address: Option<Address>,
+    /// Tax ID.
+    pub customer_tax_id: Option<String>,
+    /// Custom field values by slug.
+    pub custom_field_data: serde_json::Map<String, serde_json::Value>,
+    /// Locale.
+    pub locale: Option<String>,
     /// Where to go after payment.
     pub success_url: Option<String>,
     /// Back-button URL.
     pub return_url: Option<String>,
-    /// Locale.
-    pub locale: Option<String>,
-    /// Buyer's email.
-    pub customer_email: Option<String>,
-    /// Buyer's name.
-    pub customer_name: Option<String>,
-    /// Billing address.
-    pub customer_billing_address: Option<Address>,
     /// Merchant metadata.
     pub metadata: serde_json::Map<String, serde_json::Value>,
+    /// Sandbox extension: the buyer's local currency (upper case).
+    pub local_currency: Option<String>,
+    /// Payment progress.
+    pub payment: Payment,
 }
 
 /// Formats a timestamp the way Polar does (RFC 3339, UTC, `Z`).
@@ -58,28 +93,13 @@ pub fn timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-/// Totals of a session, in minor units of its currency.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Totals {
-    /// Before discount and tax.
-    pub amount: i64,
-    /// Discount.
-    pub discount: i64,
-    /// Tax; `None` until the buyer's country is known.
-    pub tax: Option<i64>,
-    /// Per seat, for seat-based prices.
-    pub price_per_seat: Option<i64>,
-}
-
-impl Totals {
-    /// After discount, before tax.
-    pub fn net(&self) -> i64 {
-        self.amount - self.discount
-    }
-
-    /// What is charged now.
-    pub fn total(&self) -> i64 {
-        self.net() + self.tax.unwrap_or(0)
+fn trial_end(now: DateTime<Utc>, (interval, count): (Interval, u32)) -> DateTime<Utc> {
+    let count = i64::from(count);
+    match interval {
+        Interval::Day => now + Duration::days(count),
+        Interval::Week => now + Duration::weeks(count),
+        Interval::Month => now.checked_add_months(chrono::Months::new(count as u32)).unwrap_or(now),
+        Interval::Year => now.checked_add_months(chrono::Months::new(12 * count as u32)).unwrap_or(now),
     }
 }
 
@@ -89,53 +109,66 @@ impl Session {
         self.product_ids.iter().filter_map(|id| catalog::find(catalog, id)).collect()
     }
 
-    /// Recalculates the totals from the selection.
-    pub fn totals(&self, product: &CheckoutProduct) -> Totals {
-        let price = product.price(&self.product_price_id);
-        let (amount, per_seat) = match price {
-            Some(p) => match p.amount_type {
-                AmountType::Fixed => (p.price_amount.unwrap_or(0), None),
-                AmountType::Custom => {
-                    (self.amount.or(p.preset_amount).or(p.minimum_amount).unwrap_or(0), None)
-                }
-                AmountType::SeatBased => {
-                    let seats = self.seats.unwrap_or(1);
-                    let per_seat = p
-                        .seat_tiers
-                        .as_ref()
-                        .and_then(|t| t.tier_for(seats))
-                        .map_or(0, |t| t.price_per_seat);
-                    (per_seat.saturating_mul(i64::from(seats)), Some(per_seat))
-                }
-                _ => (0, None),
-            },
-            None => (0, None),
-        };
-        Totals { amount, discount: 0, tax: None, price_per_seat: per_seat }
+    /// Moves the session along with time: an open session past its expiry is expired;
+    /// a confirmed payment past its settle time has succeeded. Returns whether it changed.
+    pub fn advance(&mut self, now: DateTime<Utc>) -> bool {
+        match self.status {
+            CheckoutStatus::Open if now >= self.expires_at => {
+                self.status = CheckoutStatus::Expired;
+                true
+            }
+            CheckoutStatus::Confirmed
+                if !self.payment.requires_action && self.payment.succeeds_at.is_some_and(|t| now >= t) =>
+            {
+                self.status = CheckoutStatus::Succeeded;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the full address is asked for: the merchant requires it, or the buyer buys
+    /// as a business.
+    pub fn full_address(&self) -> bool {
+        self.require_billing_address || self.is_business_customer
     }
 
     /// Renders the session as Polar's `CheckoutPublic`.
-    pub fn render(&self, catalog: &[CheckoutProduct], base_url: &str) -> CheckoutPublic {
+    pub fn render(&self, catalog: &[CheckoutProduct], base_url: &str, now: DateTime<Utc>) -> CheckoutPublic {
         let products = self.products(catalog);
         let product = products.iter().find(|p| p.id == self.product_id).cloned();
         let price = product.as_ref().and_then(|p| p.price(&self.product_price_id)).cloned();
-        let totals = product.as_ref().map(|p| self.totals(p)).unwrap_or(Totals {
-            amount: 0,
-            discount: 0,
-            tax: None,
-            price_per_seat: None,
-        });
-        let currency = price.as_ref().map_or("usd".to_string(), |p| p.price_currency.clone());
+        let totals = match (&product, &price) {
+            (Some(product), Some(price)) => pricing::totals(self, product, price),
+            _ => pricing::Totals::default(),
+        };
         let is_free = price.as_ref().is_some_and(|p| p.amount_type == AmountType::Free);
         let seat_tiers = price.as_ref().and_then(|p| p.seat_tiers.as_ref());
         let is_recurring = product.as_ref().is_some_and(|p| p.is_recurring);
-        let trial = product.as_ref().and_then(|p| p.trial_interval.zip(p.trial_interval_count));
-        let payment_required = totals.total() > 0;
+        let discount = self.discount_id.as_deref().and_then(discounts::by_id).filter(|d| match (&product, &price) {
+            (Some(product), Some(price)) => d.inapplicable(&product.id, price).is_none(),
+            _ => false,
+        });
+        let forever_free = discount.as_ref().is_some_and(|d| {
+            d.discount.basis_points == Some(10_000) && d.discount.duration != kassa_core::checkout::DiscountDuration::Once
+        });
+        let payment_required = totals.due_now() > 0;
+        let setup_required = is_recurring && !is_free && !forever_free && totals.amount > 0;
+        let country = self.customer_billing_address.as_ref().map(|a| a.country.as_str());
+        let currency_details = self.local_currency.as_deref().and_then(|local| {
+            fx::currency_details(
+                &self.currency.to_ascii_uppercase(),
+                local,
+                totals.amount,
+                totals.due_now(),
+                totals.trial.is_some(),
+            )
+        });
         CheckoutPublic {
             id: self.id.clone(),
             created_at: timestamp(self.created_at),
             modified_at: self.modified_at.map(timestamp),
-            custom_field_data: Default::default(),
+            custom_field_data: self.custom_field_data.clone(),
             payment_processor: "stripe".into(),
             status: self.status,
             client_secret: self.client_secret.clone(),
@@ -144,7 +177,7 @@ impl Session {
             success_url: self
                 .success_url
                 .clone()
-                .unwrap_or_else(|| format!("{base_url}/checkout/{}/confirmation", self.client_secret)),
+                .unwrap_or_else(|| format!("{base_url}/?checkout_id={}", self.id)),
             return_url: self.return_url.clone(),
             embed_origin: None,
             amount: totals.amount,
@@ -155,50 +188,44 @@ impl Session {
             discount_amount: totals.discount,
             net_amount: totals.net(),
             tax_amount: totals.tax,
-            tax_behavior: None,
+            tax_behavior: totals.tax_behavior,
             total_amount: totals.total(),
-            currency,
+            currency: self.currency.clone(),
             subtotal_amount: Some(totals.net()),
-            allow_trial: Some(true),
-            active_trial_interval: trial.map(|t| t.0),
-            active_trial_interval_count: trial.map(|t| t.1),
-            trial_end: None,
+            allow_trial: Some(self.allow_trial),
+            active_trial_interval: totals.trial.map(|t| t.0),
+            active_trial_interval_count: totals.trial.map(|t| t.1),
+            trial_end: totals.trial.map(|t| timestamp(trial_end(now, t))),
             organization_id: catalog::ORGANIZATION_ID.into(),
             product_id: Some(self.product_id.clone()),
             product_price_id: Some(self.product_price_id.clone()),
-            discount_id: None,
-            allow_discount_codes: true,
-            require_billing_address: false,
-            is_discount_applicable: !is_free,
+            discount_id: discount.as_ref().map(|d| d.discount.id.clone()),
+            allow_discount_codes: self.allow_discount_codes,
+            require_billing_address: self.require_billing_address,
+            is_discount_applicable: price.as_ref().is_some_and(|p| {
+                !matches!(p.amount_type, AmountType::Free | AmountType::Custom)
+            }),
             is_free_product_price: is_free,
             is_payment_required: payment_required,
-            is_payment_setup_required: is_recurring && !is_free,
-            is_payment_form_required: payment_required || (is_recurring && !is_free),
-            customer_id: None,
-            is_business_customer: false,
+            is_payment_setup_required: setup_required,
+            is_payment_form_required: payment_required || setup_required,
+            customer_id: self.customer_id.clone(),
+            is_business_customer: self.is_business_customer,
             customer_name: self.customer_name.clone(),
             customer_email: self.customer_email.clone(),
             customer_ip_address: None,
-            customer_billing_name: None,
+            customer_billing_name: self.customer_billing_name.clone(),
             customer_billing_address: self.customer_billing_address.clone(),
-            customer_tax_id: None,
+            customer_tax_id: self.customer_tax_id.clone(),
             locale: self.locale.clone(),
-            payment_processor_metadata: [("publishable_key".to_string(), "pk_sandbox_kassa".to_string())]
-                .into_iter()
-                .collect(),
-            billing_address_fields: BillingAddressFields {
-                country: FieldMode::Required,
-                state: FieldMode::Disabled,
-                city: FieldMode::Disabled,
-                postal_code: FieldMode::Disabled,
-                line1: FieldMode::Disabled,
-                line2: FieldMode::Disabled,
-            },
+            payment_processor_metadata: self.processor_metadata(),
+            billing_address_fields: geo::address_fields(country, self.full_address()),
             prices: Some(products.iter().map(|p| (p.id.clone(), p.prices.clone())).collect()),
             products,
+            attached_custom_fields: Some(catalog::custom_fields(&self.product_id)),
             product,
             product_price: price,
-            discount: None,
+            discount: discount.map(|d| d.discount),
             organization: CheckoutOrganization {
                 created_at: "2026-01-01T00:00:00Z".into(),
                 modified_at: None,
@@ -209,8 +236,18 @@ impl Session {
                 proration_behavior: "invoice".into(),
                 allow_customer_updates: true,
             },
-            attached_custom_fields: Some(Vec::new()),
-            currency_details: None,
+            customer_session_token: None,
+            currency_details,
         }
+    }
+
+    fn processor_metadata(&self) -> std::collections::BTreeMap<String, String> {
+        let mut meta = std::collections::BTreeMap::new();
+        meta.insert("publishable_key".to_string(), "pk_sandbox_kassa".to_string());
+        if self.payment.requires_action {
+            meta.insert("intent_status".into(), "requires_action".into());
+            meta.insert("intent_client_secret".into(), format!("pi_sandbox_{}_secret", self.id));
+        }
+        meta
     }
 }

@@ -1,19 +1,53 @@
-//! Sessions on SQLite. One connection behind a mutex: every read-modify-write of a
-//! session runs in one transaction while the lock is held, so concurrent PATCHes on a
-//! session serialize and none is lost.
+//! Sessions and their audit trail on SQLite. One connection behind a mutex: every
+//! read-modify-write of a session runs in one transaction while the lock is held, so
+//! concurrent PATCHes on a session serialize and none is lost, and an update and its
+//! audit entry are written together or not at all.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Result};
-use crate::session::Session;
+use crate::session::{timestamp, Session};
+
+/// One accepted change of a session, for the merchant's audit trail.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// When.
+    pub at: String,
+    /// `create`, `update`, `confirm`, `payment` or `sandbox`.
+    pub source: String,
+    /// The fields the change set.
+    pub fields: Vec<String>,
+    /// Why (the update's `reason`), if given.
+    pub reason: Option<String>,
+    /// A note (the update's `note`), if given.
+    pub note: Option<String>,
+}
+
+impl AuditEntry {
+    /// An entry at `now` from `source` for `fields`.
+    pub fn new(now: DateTime<Utc>, source: &str, fields: Vec<String>) -> Self {
+        Self { at: timestamp(now), source: source.into(), fields, reason: None, note: None }
+    }
+}
 
 /// Shared handle to the sandbox database.
 #[derive(Clone)]
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
+}
+
+/// Which column finds a session.
+#[derive(Clone, Copy, Debug)]
+pub enum Key<'a> {
+    /// By client secret (the buyer's side).
+    Secret(&'a str),
+    /// By ID (the merchant's side).
+    Id(&'a str),
 }
 
 impl Store {
@@ -39,42 +73,102 @@ impl Store {
                  id            TEXT PRIMARY KEY,
                  client_secret TEXT NOT NULL UNIQUE,
                  state         TEXT NOT NULL
-             );",
+             );
+             CREATE TABLE IF NOT EXISTS audit (
+                 seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+                 checkout_id TEXT NOT NULL REFERENCES checkouts(id),
+                 entry       TEXT NOT NULL
+             );
+             CREATE INDEX IF NOT EXISTS audit_by_checkout ON audit (checkout_id, seq);",
         )?;
         Ok(Self { conn: Arc::new(Mutex::new(conn)) })
     }
 
-    fn lock(&self) -> Result<std::sync::MutexGuard<'_, Connection>> {
+    fn lock(&self) -> Result<MutexGuard<'_, Connection>> {
         self.conn.lock().map_err(|_| AppError::Internal("database lock poisoned".into()))
     }
 
-    /// Stores a new session.
-    pub fn insert(&self, session: &Session) -> Result<()> {
-        let conn = self.lock()?;
-        conn.execute(
+    /// Stores a new session with its first audit entry.
+    pub fn insert(&self, session: &Session, entry: &AuditEntry) -> Result<()> {
+        let mut conn = self.lock()?;
+        let tx = conn.transaction()?;
+        tx.execute(
             "INSERT INTO checkouts (id, client_secret, state) VALUES (?1, ?2, ?3)",
             params![session.id, session.client_secret, serde_json::to_string(session)?],
         )?;
+        tx.execute(
+            "INSERT INTO audit (checkout_id, entry) VALUES (?1, ?2)",
+            params![session.id, serde_json::to_string(entry)?],
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
-    /// The session with this client secret.
-    pub fn by_secret(&self, client_secret: &str) -> Result<Option<Session>> {
-        self.query("SELECT state FROM checkouts WHERE client_secret = ?1", client_secret)
+    /// Reads a session, moved along with time (expiry, settled payments) as of `now`.
+    pub fn get(&self, key: Key<'_>, now: DateTime<Utc>) -> Result<Option<Session>> {
+        match self.modify(key, now, |_| Ok(None)) {
+            Ok(session) => Ok(Some(session)),
+            Err(AppError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
-    /// The session with this ID.
-    pub fn by_id(&self, id: &str) -> Result<Option<Session>> {
-        self.query("SELECT state FROM checkouts WHERE id = ?1", id)
+    /// Runs `change` on the session under the lock, in one transaction. `change` returns
+    /// the audit entry of what it did (`None` for a read); if it fails, nothing it did is
+    /// kept. Time-driven moves (expiry, settlement) are kept even then: they are facts.
+    pub fn modify<F>(&self, key: Key<'_>, now: DateTime<Utc>, change: F) -> Result<Session>
+    where
+        F: FnOnce(&mut Session) -> Result<Option<AuditEntry>>,
+    {
+        let mut conn = self.lock()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (sql, value) = match key {
+            Key::Secret(s) => ("SELECT state FROM checkouts WHERE client_secret = ?1", s),
+            Key::Id(id) => ("SELECT state FROM checkouts WHERE id = ?1", id),
+        };
+        let state: Option<String> = tx.query_row(sql, params![value], |row| row.get(0)).optional()?;
+        let mut session: Session = match state {
+            Some(s) => serde_json::from_str(&s)?,
+            None => return Err(AppError::NotFound("Checkout session not found".into())),
+        };
+        let write = |tx: &rusqlite::Transaction<'_>, s: &Session| -> Result<()> {
+            tx.execute("UPDATE checkouts SET state = ?1 WHERE id = ?2", params![serde_json::to_string(s)?, s.id])?;
+            Ok(())
+        };
+        if session.advance(now) {
+            write(&tx, &session)?;
+            tx.execute(
+                "INSERT INTO audit (checkout_id, entry) VALUES (?1, ?2)",
+                params![session.id, serde_json::to_string(&AuditEntry::new(now, "sandbox", vec![format!("status={:?}", session.status).to_lowercase()]))?],
+            )?;
+        }
+        let mut next = session.clone();
+        match change(&mut next) {
+            Ok(Some(entry)) => {
+                write(&tx, &next)?;
+                tx.execute(
+                    "INSERT INTO audit (checkout_id, entry) VALUES (?1, ?2)",
+                    params![next.id, serde_json::to_string(&entry)?],
+                )?;
+                tx.commit()?;
+                Ok(next)
+            }
+            Ok(None) => {
+                tx.commit()?;
+                Ok(session)
+            }
+            Err(e) => {
+                tx.commit()?; // keeps only the time-driven move, if any
+                Err(e)
+            }
+        }
     }
 
-    fn query(&self, sql: &str, key: &str) -> Result<Option<Session>> {
+    /// The audit trail of a session, oldest first.
+    pub fn audit(&self, checkout_id: &str) -> Result<Vec<AuditEntry>> {
         let conn = self.lock()?;
-        let state: Option<String> =
-            conn.query_row(sql, params![key], |row| row.get(0)).optional()?;
-        Ok(match state {
-            Some(s) => Some(serde_json::from_str(&s)?),
-            None => None,
-        })
+        let mut stmt = conn.prepare("SELECT entry FROM audit WHERE checkout_id = ?1 ORDER BY seq")?;
+        let rows = stmt.query_map(params![checkout_id], |row| row.get::<_, String>(0))?;
+        rows.map(|r| Ok(serde_json::from_str(&r?)?)).collect()
     }
 }

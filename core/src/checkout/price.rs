@@ -85,6 +85,10 @@ pub struct ProductPrice {
     pub amount_type: AmountType,
     /// Currency code, lower case (`"usd"`).
     pub price_currency: String,
+    /// Whether the price includes tax (`inclusive`) or has it added (`exclusive`);
+    /// `None` follows the organization's default.
+    #[serde(default)]
+    pub tax_behavior: Option<crate::checkout::TaxBehavior>,
     /// Whether the price is archived.
     #[serde(default)]
     pub is_archived: bool,

@@ -10,10 +10,11 @@ use crate::checkout::{
 };
 
 /// Status of a checkout session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckoutStatus {
     /// Open: the buyer can still change and pay it.
+    #[default]
     Open,
     /// Expired: no longer accessible.
     Expired,
@@ -233,6 +234,10 @@ pub struct CheckoutPublic {
     /// Custom fields to fill.
     #[serde(default)]
     pub attached_custom_fields: Option<Vec<AttachedCustomField>>,
+    /// Token for reading the order right after confirmation (`CheckoutPublicConfirmed`);
+    /// only present in the answer to a confirm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_session_token: Option<String>,
     /// Kassa extension: the buyer's local currency beside the payment currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_details: Option<CurrencyDetails>,

@@ -96,6 +96,24 @@ impl ExchangeRate {
         i64::try_from(rounded).map_err(|_| Error::AmountOverflow)
     }
 
+    /// `self / other`, rounded half up to `decimals` decimal places: the cross rate
+    /// `B→C` from `A→C` and `A→B`. Errors if the result rounds to zero.
+    pub fn divide(&self, other: &ExchangeRate, decimals: u32) -> Result<Self> {
+        // (m1 / 10^s1) / (m2 / 10^s2) × 10^d = m1 × 10^(s2 + d) / (m2 × 10^s1)
+        let pow10 = |n: u32| 10u128.checked_pow(n).ok_or(Error::AmountOverflow);
+        let numerator = self
+            .mantissa
+            .checked_mul(pow10(other.scale + decimals)?)
+            .ok_or(Error::AmountOverflow)?;
+        let denominator = other.mantissa.checked_mul(pow10(self.scale)?).ok_or(Error::AmountOverflow)?;
+        let quotient = numerator / denominator;
+        let rounded = if (numerator % denominator) * 2 >= denominator { quotient + 1 } else { quotient };
+        if rounded == 0 {
+            return Err(Error::InvalidRate(format!("{self} / {other}")));
+        }
+        Self::parse(&Self { mantissa: rounded, scale: decimals }.to_decimal_string())
+    }
+
     /// The rate as a plain decimal string (`"0.9"`).
     pub fn to_decimal_string(&self) -> String {
         let digits = self.mantissa.to_string();
@@ -173,6 +191,15 @@ mod tests {
         assert_eq!(rate("0.5").convert(-1, 2, 2).unwrap(), -1);
         assert_eq!(rate("0.49").convert(1, 2, 2).unwrap(), 0);
         assert_eq!(rate("0.9").convert(0, 2, 2).unwrap(), 0);
+    }
+
+    #[test]
+    fn cross_rates_round_half_up_and_normalise() {
+        // EUR per USD 0.9235, JPY per USD 157.23 → JPY per EUR 170.2544666… → 170.254467.
+        assert_eq!(rate("157.23").divide(&rate("0.9235"), 6).unwrap().to_string(), "170.254467");
+        assert_eq!(rate("1").divide(&rate("4"), 6).unwrap().to_string(), "0.25");
+        assert_eq!(rate("2").divide(&rate("2"), 6).unwrap().to_string(), "1");
+        assert!(rate("1").divide(&rate("1e20"), 6).is_err());
     }
 
     #[test]

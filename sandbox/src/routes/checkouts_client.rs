@@ -2,27 +2,205 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use kassa_core::checkout::CheckoutPublic;
+use chrono::Utc;
+use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate};
+use serde::Deserialize;
+use serde_json::{json, Value};
 
-use crate::error::{AppError, Result};
+use crate::error::{AppError, FieldError, Result};
+use crate::extract::{parse_value, PolarJson};
 use crate::session::Session;
-use crate::AppState;
+use crate::store::{AuditEntry, Key};
+use crate::{rules, AppState};
 
-/// Finds a session by client secret, or answers Polar's 404.
-pub async fn load(state: &AppState, client_secret: &str) -> Result<Session> {
-    let store = state.store.clone();
-    let secret = client_secret.to_string();
-    tokio::task::spawn_blocking(move || store.by_secret(&secret))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))??
-        .ok_or_else(|| AppError::NotFound("Checkout session not found".into()))
+/// Sandbox payment tokens, sent as `confirmation_token_id`.
+pub mod tokens {
+    /// Pays.
+    pub const SUCCESS: &str = "tok_sandbox_success";
+    /// Is declined: 400 `PaymentError`, nothing changes.
+    pub const DECLINED: &str = "tok_sandbox_declined";
+    /// Needs the buyer's second step (3-D Secure): see `…/sandbox/next-action`.
+    pub const REQUIRES_ACTION: &str = "tok_sandbox_requires_action";
+}
+
+fn expired() -> AppError {
+    AppError::Expired("This checkout session has expired".into())
+}
+
+/// Refuses changes to a session that is not open.
+fn ensure_open(session: &Session) -> Result<()> {
+    match session.status {
+        CheckoutStatus::Open => Ok(()),
+        CheckoutStatus::Expired => Err(expired()),
+        _ => Err(AppError::NotOpen("Checkout session is not open".into())),
+    }
+}
+
+fn render(state: &AppState, session: &Session) -> CheckoutPublic {
+    session.render(&state.catalog, &state.base_url, Utc::now())
 }
 
 /// `GET /v1/checkouts/client/{client_secret}` (and the `/custom/` alias).
 pub async fn checkouts_client_get(
     State(state): State<AppState>,
-    Path(client_secret): Path<String>,
+    Path(secret): Path<String>,
 ) -> Result<Json<CheckoutPublic>> {
-    let session = load(&state, &client_secret).await?;
-    Ok(Json(session.render(&state.catalog, &state.base_url)))
+    let session = state
+        .blocking(move |store| store.get(Key::Secret(&secret), Utc::now()))
+        .await?
+        .ok_or_else(|| AppError::NotFound("Checkout session not found".into()))?;
+    if session.status == CheckoutStatus::Expired {
+        return Err(expired());
+    }
+    Ok(Json(render(&state, &session)))
+}
+
+/// Applies `update` to the session in one transaction, with its audit entry.
+fn apply_update(session: &mut Session, update: &CheckoutUpdate, state: &AppState) -> Result<Vec<String>> {
+    ensure_open(session)?;
+    let products = session.products(&state.catalog);
+    *session = rules::apply(session, update, &products).map_err(AppError::Validation)?;
+    Ok(update.field_names().into_iter().map(String::from).collect())
+}
+
+fn entry(update: &CheckoutUpdate, source: &str, fields: Vec<String>) -> AuditEntry {
+    let mut entry = AuditEntry::new(Utc::now(), source, fields);
+    entry.reason = update.reason.value().cloned();
+    entry.note = update.note.value().cloned();
+    entry
+}
+
+/// `PATCH /v1/checkouts/client/{client_secret}`: Polar's `CheckoutUpdatePublic`.
+pub async fn checkouts_client_update(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+    PolarJson(update): PolarJson<CheckoutUpdate>,
+) -> Result<Json<CheckoutPublic>> {
+    let st = state.clone();
+    let session = state
+        .blocking(move |store| {
+            store.modify(Key::Secret(&secret), Utc::now(), |session| {
+                let fields = apply_update(session, &update, &st)?;
+                if fields.is_empty() {
+                    return Ok(None);
+                }
+                session.modified_at = Some(Utc::now());
+                Ok(Some(entry(&update, "update", fields)))
+            })
+        })
+        .await?;
+    Ok(Json(render(&state, &session)))
+}
+
+/// `POST /v1/checkouts/client/{client_secret}/confirm`: applies the body's update fields
+/// under the same rules, checks the session is complete, and takes the payment.
+pub async fn checkouts_client_confirm(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+    PolarJson(mut body): PolarJson<Value>,
+) -> Result<Json<CheckoutPublic>> {
+    let token = match body.as_object_mut().map(|o| o.remove("confirmation_token_id")) {
+        Some(Some(Value::String(t))) => Some(t),
+        Some(Some(Value::Null)) | Some(None) => None,
+        Some(Some(other)) => {
+            return Err(AppError::field(FieldError::body("confirmation_token_id", "string_type", "Input should be a valid string", other)))
+        }
+        None => return Err(AppError::field(FieldError::body("body", "model_type", "Input should be an object", body))),
+    };
+    let update: CheckoutUpdate = parse_value(body)?;
+    let st = state.clone();
+    let session = state
+        .blocking(move |store| {
+            store.modify(Key::Secret(&secret), Utc::now(), |session| {
+                let mut fields = apply_update(session, &update, &st)?;
+                let mut missing = rules::missing_for_confirm(session);
+                let needs_payment = session.render(&st.catalog, &st.base_url, Utc::now()).is_payment_form_required;
+                if needs_payment && token.is_none() {
+                    missing.push(FieldError::body("confirmation_token_id", "missing", "Field required", Value::Null));
+                }
+                if !missing.is_empty() {
+                    return Err(AppError::Validation(missing));
+                }
+                let now = Utc::now();
+                match token.as_deref().filter(|_| needs_payment) {
+                    None | Some(tokens::SUCCESS) => session.payment.succeeds_at = Some(now + st.settle_after),
+                    Some(tokens::REQUIRES_ACTION) => session.payment.requires_action = true,
+                    Some(tokens::DECLINED) => return Err(AppError::Payment("Your card was declined.".into())),
+                    Some(other) => {
+                        return Err(AppError::field(FieldError::body(
+                            "confirmation_token_id",
+                            "value_error",
+                            "Unknown sandbox payment token",
+                            json!(other),
+                        )))
+                    }
+                }
+                session.status = CheckoutStatus::Confirmed;
+                session.modified_at = Some(now);
+                session.payment.customer_session_token = Some(format!("polar_cst_{}", uuid::Uuid::new_v4().simple()));
+                fields.push("status=confirmed".into());
+                Ok(Some(entry(&update, "confirm", fields)))
+            })
+        })
+        .await?;
+    let mut checkout = render(&state, &session);
+    checkout.customer_session_token = session.payment.customer_session_token.clone();
+    Ok(Json(checkout))
+}
+
+/// The body of the sandbox's stand-in for the processor's second step.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextAction {
+    /// `approve` (the buyer passed 3-D Secure) or `reject`.
+    pub outcome: Outcome,
+}
+
+/// Outcome of the second step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Passed: the payment goes through.
+    Approve,
+    /// Failed: the session reopens so the buyer can try again.
+    Reject,
+}
+
+/// `POST …/{client_secret}/sandbox/next-action`: completes or fails a payment waiting
+/// for the buyer's second step (what Stripe.js's `handleNextAction` does on Polar).
+pub async fn checkouts_client_next_action(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+    PolarJson(action): PolarJson<NextAction>,
+) -> Result<Json<CheckoutPublic>> {
+    let settle = state.settle_after;
+    let outcome = action.outcome;
+    let session = state
+        .blocking(move |store| {
+            store.modify(Key::Secret(&secret), Utc::now(), |session| {
+                if session.status != CheckoutStatus::Confirmed || !session.payment.requires_action {
+                    return Err(AppError::NotOpen("No payment is waiting for a second step".into()));
+                }
+                session.payment.requires_action = false;
+                let now = Utc::now();
+                let what = match outcome {
+                    Outcome::Approve => {
+                        session.payment.succeeds_at = Some(now + settle);
+                        "payment=authenticated"
+                    }
+                    Outcome::Reject => {
+                        session.status = CheckoutStatus::Open;
+                        session.payment = Default::default();
+                        "payment=authentication_failed"
+                    }
+                };
+                session.modified_at = Some(now);
+                Ok(Some(AuditEntry::new(now, "payment", vec![what.into()])))
+            })
+        })
+        .await?;
+    if outcome == Outcome::Reject {
+        return Err(AppError::Payment("The payment could not be authenticated. Try again or use another card.".into()));
+    }
+    Ok(Json(render(&state, &session)))
 }

@@ -1,0 +1,153 @@
+//! Injected faults, for testing how a client copes: the next requests on one session can
+//! be slow, fail with 500, answer 429 with `Retry-After`, or return malformed JSON.
+//! Off unless the sandbox runs with `--faults`; kept in memory only.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::AppState;
+
+/// One injected fault.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(tag = "fault", rename_all = "snake_case")]
+pub enum Fault {
+    /// Answer normally, after `delay_ms`.
+    Slow {
+        /// Delay in milliseconds (at most 30 000).
+        delay_ms: u64,
+    },
+    /// Answer 500 without touching the session.
+    ServerError,
+    /// Answer 429 with `Retry-After: retry_after` (seconds).
+    RateLimited {
+        /// Seconds.
+        #[serde(default = "one")]
+        retry_after: u32,
+    },
+    /// Answer 200 with a body that is not JSON.
+    Malformed,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The queue of faults per client secret.
+#[derive(Clone, Default)]
+pub struct Faults {
+    enabled: bool,
+    queues: Arc<Mutex<HashMap<String, VecDeque<Fault>>>>,
+}
+
+impl Faults {
+    /// Faults that can be injected only when `enabled`.
+    pub fn new(enabled: bool) -> Self {
+        Self { enabled, queues: Default::default() }
+    }
+
+    /// Whether injection is allowed.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Queues `fault` for the next `count` requests on `secret`.
+    pub fn push(&self, secret: &str, fault: Fault, count: u32) {
+        if let Ok(mut queues) = self.queues.lock() {
+            let queue = queues.entry(secret.to_string()).or_default();
+            queue.extend(std::iter::repeat_n(fault, count as usize));
+        }
+    }
+
+    /// Drops every queued fault of `secret`.
+    pub fn clear(&self, secret: &str) {
+        if let Ok(mut queues) = self.queues.lock() {
+            queues.remove(secret);
+        }
+    }
+
+    fn take(&self, secret: &str) -> Option<Fault> {
+        let mut queues = self.queues.lock().ok()?;
+        let queue = queues.get_mut(secret)?;
+        let fault = queue.pop_front();
+        if queue.is_empty() {
+            queues.remove(secret);
+        }
+        fault
+    }
+}
+
+/// The client secret in a client-endpoint path.
+fn secret_of(path: &str) -> Option<&str> {
+    let rest = path
+        .strip_prefix("/v1/checkouts/client/")
+        .or_else(|| path.strip_prefix("/v1/checkouts/custom/client/"))?;
+    rest.split('/').next().filter(|s| !s.is_empty())
+}
+
+/// Middleware on the client endpoints: applies the next queued fault, if any.
+pub async fn inject(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !state.faults.enabled() || request.method() == axum::http::Method::OPTIONS {
+        return next.run(request).await;
+    }
+    let fault = secret_of(request.uri().path()).and_then(|s| state.faults.take(s));
+    match fault {
+        None => next.run(request).await,
+        Some(Fault::Slow { delay_ms }) => {
+            tokio::time::sleep(Duration::from_millis(delay_ms.min(30_000))).await;
+            next.run(request).await
+        }
+        Some(Fault::ServerError) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(json!({"error": "InternalServerError", "detail": "Injected fault"})),
+        )
+            .into_response(),
+        Some(Fault::RateLimited { retry_after }) => {
+            let mut response = (
+                StatusCode::TOO_MANY_REQUESTS,
+                axum::Json(json!({"error": "TooManyRequests", "detail": "Rate limit exceeded"})),
+            )
+                .into_response();
+            if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            response
+        }
+        Some(Fault::Malformed) => Response::builder()
+            .status(StatusCode::OK)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from("{\"id\": \"trunc"))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_found_on_both_paths() {
+        assert_eq!(secret_of("/v1/checkouts/client/abc"), Some("abc"));
+        assert_eq!(secret_of("/v1/checkouts/custom/client/abc/confirm"), Some("abc"));
+        assert_eq!(secret_of("/v1/products/"), None);
+    }
+
+    #[test]
+    fn faults_are_taken_in_order() {
+        let faults = Faults::new(true);
+        faults.push("s", Fault::ServerError, 2);
+        faults.push("s", Fault::Malformed, 1);
+        assert_eq!(faults.take("s"), Some(Fault::ServerError));
+        assert_eq!(faults.take("s"), Some(Fault::ServerError));
+        assert_eq!(faults.take("s"), Some(Fault::Malformed));
+        assert_eq!(faults.take("s"), None);
+    }
+}
