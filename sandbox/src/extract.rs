@@ -51,6 +51,15 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             })
         })?
     };
+    // serde reads a struct from a JSON array too; Polar's bodies are objects only.
+    if !value.is_object() {
+        return Err(AppError::field(FieldError {
+            loc: vec![json!("body")],
+            msg: "Input should be a valid dictionary or object to extract fields from".into(),
+            kind: "model_attributes_type".into(),
+            input: value,
+        }));
+    }
     parse_value(value)
 }
 
@@ -71,8 +80,11 @@ pub fn parse_value<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
             loc.push(json!(field.trim_matches('`')));
             ("missing", "Field required".to_string())
         } else if let Some(rest) = message.strip_prefix("unknown field `") {
+            // The path usually ends at the unknown key already.
             if let Some((field, _)) = rest.split_once('`') {
-                loc.push(json!(field));
+                if loc.last() != Some(&json!(field)) {
+                    loc.push(json!(field));
+                }
             }
             ("extra_forbidden", "Extra inputs are not permitted".to_string())
         } else {

@@ -42,3 +42,47 @@ pub async fn create(app: &Router, body: &str) -> Value {
     assert_eq!(status, StatusCode::CREATED, "{json}");
     json
 }
+
+/// A sandbox whose payments settle at once and whose faults can be injected.
+pub fn sandbox_with_faults() -> Router {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut state = AppState::new(Store::in_memory().unwrap(), root, "http://sandbox.test".into()).with_faults();
+    state.settle_after = chrono::Duration::zero();
+    app(state)
+}
+
+/// Creates a session and returns its client secret and JSON.
+pub async fn session(app: &Router, body: serde_json::Value) -> (String, Value) {
+    let json = create(app, &body.to_string()).await;
+    (json["client_secret"].as_str().unwrap().to_string(), json)
+}
+
+/// `PATCH /v1/checkouts/client/{secret}`.
+pub async fn patch(app: &Router, secret: &str, body: serde_json::Value) -> (StatusCode, Value) {
+    send(app, "PATCH", &format!("/v1/checkouts/client/{secret}"), None, Some(&body.to_string())).await
+}
+
+/// `GET /v1/checkouts/client/{secret}`.
+pub async fn get(app: &Router, secret: &str) -> (StatusCode, Value) {
+    send(app, "GET", &format!("/v1/checkouts/client/{secret}"), None, None).await
+}
+
+/// `POST /v1/checkouts/client/{secret}/confirm`.
+pub async fn confirm(app: &Router, secret: &str, body: serde_json::Value) -> (StatusCode, Value) {
+    send(app, "POST", &format!("/v1/checkouts/client/{secret}/confirm"), None, Some(&body.to_string())).await
+}
+
+/// The `loc`s of a 422's detail, joined with dots after `body`: `["customer_email"]`.
+pub fn locs(json: &Value) -> Vec<String> {
+    json["detail"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| {
+                    i["loc"].as_array().unwrap().iter().skip(1).map(|s| s.as_str().map(String::from).unwrap_or_else(|| s.to_string())).collect::<Vec<_>>().join(".")
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
