@@ -24,6 +24,7 @@ run() {
 }
 
 run native cargo test --workspace
+run load cargo test -p kassa-sandbox --test load -- --ignored --nocapture
 run browser wasm-pack test --headless --chrome
 run build bash scripts/build.sh
 if [ "${RESULTS[-1]}" = 0 ]; then
