@@ -68,3 +68,22 @@ test("an unreachable provider shows a network error with a retry", async () => {
   await page.getByTestId("total").waitFor();
   assert.equal(await page.getByTestId("total").textContent(), "$19.00");
 });
+
+test("the local amount on screen is the sandbox's own, to the minor unit", async () => {
+  // A buyer in Japan paying in dollars; Japan taxes 10 %, so due now is $20.90.
+  const session = await sandbox.createSession({ products: [PRODUCTS.PRO], buyer_country: "JP" });
+  const dueNow = session.currency_details.plan.due_now;
+  assert.equal(dueNow.payment.amount, 2090);
+  assert.equal(dueNow.local.currency, "JPY");
+  const page = await newPage(browser);
+  await page.goto(`${sandbox.url}/?client_secret=${session.client_secret}&locale=en-US`);
+  await page.getByTestId("total").waitFor();
+  const expectedLocal = await page.evaluate(
+    (amount) => new Intl.NumberFormat("en-US", { style: "currency", currency: "JPY" }).format(amount),
+    dueNow.local.amount,
+  );
+  assert.equal(await page.getByTestId("total").textContent(), `$20.90 (≈\u00a0${expectedLocal})`);
+  assert.equal(expectedLocal, "¥3,286");
+  assert.match(await page.getByTestId("currency-note").textContent(), /charged in USD/);
+  await screenshot(page, "local-currency");
+});
