@@ -4,7 +4,9 @@
 //! up to 6 decimals, and that rounded rate is the one the session states and both sides
 //! convert with ([`kassa_core::money::ExchangeRate::convert`]).
 
-use kassa_core::money::ExchangeRate;
+use kassa_core::checkout::currency_details::{AmountPair, PlanCurrencyDetails};
+use kassa_core::checkout::{CurrencyDetails, LocalAmount, PaymentAmount};
+use kassa_core::money::{charm_round, fallback_format, iso_exponent, ExchangeRate, SymbolPosition};
 
 /// Units of each currency per US dollar.
 const PER_USD: &[(&str, &str)] = &[
@@ -85,26 +87,6 @@ pub fn symbol(code: &str) -> (&'static str, &'static str) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cross_rates() {
-        assert_eq!(rate("USD", "EUR").unwrap().to_string(), "0.9235");
-        assert_eq!(rate("USD", "USD").unwrap().to_string(), "1");
-        // 157.23 / 0.9235 = 170.25446670…
-        assert_eq!(rate("EUR", "JPY").unwrap().to_string(), "170.254467");
-        assert!(rate("USD", "XXX").is_none());
-        assert_eq!(currency_of_country("DE"), Some("EUR"));
-        assert!(is_supported("KWD") && !is_supported("XYZ"));
-    }
-}
-
-use kassa_core::checkout::currency_details::{AmountPair, PlanCurrencyDetails};
-use kassa_core::checkout::{CurrencyDetails, LocalAmount, PaymentAmount};
-use kassa_core::money::{charm_round, fallback_format, iso_exponent, SymbolPosition};
-
 fn formatted(minor: i64, code: &str, exponent: u8) -> String {
     let (symbol, position) = symbol(code);
     let position = SymbolPosition::parse(position).unwrap_or(SymbolPosition::Left);
@@ -165,4 +147,20 @@ pub fn currency_details(payment: &str, local: &str, plan: i64, due_now: i64, tri
             trial: trial.then(|| pair(0, payment, local, &rate)),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cross_rates() {
+        assert_eq!(rate("USD", "EUR").unwrap().to_string(), "0.9235");
+        assert_eq!(rate("USD", "USD").unwrap().to_string(), "1");
+        // 157.23 / 0.9235 = 170.25446670…
+        assert_eq!(rate("EUR", "JPY").unwrap().to_string(), "170.254467");
+        assert!(rate("USD", "XXX").is_none());
+        assert_eq!(currency_of_country("DE"), Some("EUR"));
+        assert!(is_supported("KWD") && !is_supported("XYZ"));
+    }
 }
