@@ -7,5 +7,6 @@ pub mod checkout;
 pub mod error;
 pub mod i18n;
 pub mod money;
+pub mod sync;
 
 pub use error::{Error, Result};

@@ -158,6 +158,53 @@ impl CheckoutUpdate {
         names
     }
 
+    /// This update followed by `later`: per field, the later value wins; a field `later`
+    /// does not send keeps this one's. How edits made while a request is in flight
+    /// coalesce into the next request.
+    pub fn merge(self, later: Self) -> Self {
+        Self {
+            product_id: self.product_id.then(later.product_id),
+            product_price_id: self.product_price_id.then(later.product_price_id),
+            amount: self.amount.then(later.amount),
+            seats: self.seats.then(later.seats),
+            is_business_customer: self.is_business_customer.then(later.is_business_customer),
+            customer_name: self.customer_name.then(later.customer_name),
+            customer_email: self.customer_email.then(later.customer_email),
+            customer_billing_name: self.customer_billing_name.then(later.customer_billing_name),
+            customer_billing_address: self.customer_billing_address.then(later.customer_billing_address),
+            customer_tax_id: self.customer_tax_id.then(later.customer_tax_id),
+            discount_code: self.discount_code.then(later.discount_code),
+            custom_field_data: self.custom_field_data.then(later.custom_field_data),
+            locale: self.locale.then(later.locale),
+            allow_trial: self.allow_trial.then(later.allow_trial),
+            reason: self.reason.then(later.reason),
+            note: self.note.then(later.note),
+        }
+    }
+
+    /// Stops sending the field named `name` (its wire name). Unknown names are ignored.
+    pub fn remove(&mut self, name: &str) {
+        match name {
+            "product_id" => self.product_id = Patch::Absent,
+            "product_price_id" => self.product_price_id = Patch::Absent,
+            "amount" => self.amount = Patch::Absent,
+            "seats" => self.seats = Patch::Absent,
+            "is_business_customer" => self.is_business_customer = Patch::Absent,
+            "customer_name" => self.customer_name = Patch::Absent,
+            "customer_email" => self.customer_email = Patch::Absent,
+            "customer_billing_name" => self.customer_billing_name = Patch::Absent,
+            "customer_billing_address" => self.customer_billing_address = Patch::Absent,
+            "customer_tax_id" => self.customer_tax_id = Patch::Absent,
+            "discount_code" => self.discount_code = Patch::Absent,
+            "custom_field_data" => self.custom_field_data = Patch::Absent,
+            "locale" => self.locale = Patch::Absent,
+            "allow_trial" => self.allow_trial = Patch::Absent,
+            "reason" => self.reason = Patch::Absent,
+            "note" => self.note = Patch::Absent,
+            _ => {}
+        }
+    }
+
     /// Whether the update changes nothing.
     pub fn is_empty(&self) -> bool {
         self.field_names().is_empty()
@@ -195,6 +242,19 @@ mod tests {
     fn unknown_keys_are_refused() {
         let e = serde_json::from_value::<CheckoutUpdate>(json!({"customer_id": "x"})).unwrap_err();
         assert!(e.to_string().contains("unknown field `customer_id`"), "{e}");
+    }
+
+    #[test]
+    fn merge_keeps_the_last_value_per_field_and_remove_drops_one() {
+        let first = CheckoutUpdate { seats: Patch::Value(3), customer_name: Patch::Value("A".into()), ..Default::default() };
+        let later = CheckoutUpdate { seats: Patch::Value(4), customer_email: Patch::Null, ..Default::default() };
+        let mut merged = first.merge(later);
+        assert_eq!(merged.seats, Patch::Value(4));
+        assert_eq!(merged.customer_name, Patch::Value("A".into()));
+        assert_eq!(merged.customer_email, Patch::Null);
+        merged.remove("customer_name");
+        merged.remove("no_such_field");
+        assert_eq!(merged.field_names(), vec!["seats", "customer_email"]);
     }
 
     #[test]
