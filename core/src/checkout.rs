@@ -10,6 +10,7 @@ pub mod address;
 pub mod currency_details;
 pub mod custom_field;
 pub mod discount;
+pub mod plans;
 pub mod price;
 pub mod product;
 pub mod session;
@@ -20,6 +21,7 @@ pub use currency_details::{AmountPair, CurrencyDetails, LocalAmount, PaymentAmou
 pub use custom_field::{AttachedCustomField, CustomField, CustomFieldType};
 pub use discount::{CheckoutDiscount, DiscountDuration, DiscountType};
 pub use price::{AmountType, PriceType, ProductPrice, SeatTier, SeatTiers};
+pub use plans::{plan_options, PlanOption};
 pub use product::{Benefit, CheckoutProduct, Interval};
 pub use session::{CheckoutOrganization, CheckoutPublic, CheckoutStatus, TaxBehavior};
 pub use update::{CheckoutUpdate, Patch};

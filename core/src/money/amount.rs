@@ -57,6 +57,39 @@ pub fn decimal_string(minor: i64, exponent: u8) -> String {
     out
 }
 
+/// Parses an amount as a buyer types it (`"12"`, `"12.5"`, `"12,50"`, `" 1 200.00 "`)
+/// into minor units with `exponent` decimals.
+///
+/// The last `.` or `,` is the decimal separator, unless exactly three digits follow it
+/// and the currency has fewer than three decimals: then it groups thousands (`1,200`,
+/// German `12.345`). Every other separator and space groups thousands. `None` for
+/// anything else, negatives, or more decimals than the currency has.
+pub fn parse_minor(text: &str, exponent: u8) -> Option<i64> {
+    let cleaned: String =
+        text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect();
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let exponent = usize::from(exponent);
+    let (int, frac) = match cleaned.rfind(['.', ',']) {
+        Some(i) => {
+            let decimals = cleaned.len() - i - 1;
+            if decimals == 3 && exponent < 3 {
+                (cleaned.as_str(), "")
+            } else {
+                (&cleaned[..i], &cleaned[i + 1..])
+            }
+        }
+        None => (cleaned.as_str(), ""),
+    };
+    if frac.len() > exponent || (int.is_empty() && frac.is_empty()) {
+        return None;
+    }
+    let int: String = int.chars().filter(char::is_ascii_digit).collect();
+    let int = if int.is_empty() { "0" } else { int.as_str() };
+    format!("{int}{frac:0<exponent$}").parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +109,29 @@ mod tests {
         assert_eq!(Money::new(1, cur("KWD")).decimal_string(), "0.001");
         assert_eq!(Money::new(12345, cur("BHD")).decimal_string(), "12.345");
         assert_eq!(Money::with_exponent(1500, cur("ISK"), 2).decimal_string(), "15.00");
+    }
+
+    #[test]
+    fn typed_amounts() {
+        assert_eq!(parse_minor("12", 2), Some(1200));
+        assert_eq!(parse_minor("12.5", 2), Some(1250));
+        assert_eq!(parse_minor("12,50", 2), Some(1250));
+        assert_eq!(parse_minor(" 1 200.00 ", 2), Some(120_000));
+        assert_eq!(parse_minor("1,200.00", 2), Some(120_000));
+        assert_eq!(parse_minor("1.200,00", 2), Some(120_000));
+        assert_eq!(parse_minor("1,200", 2), Some(120_000));
+        assert_eq!(parse_minor(".5", 2), Some(50));
+        assert_eq!(parse_minor("1500", 0), Some(1500));
+        assert_eq!(parse_minor("1,500", 0), Some(1500));
+        assert_eq!(parse_minor("5.900", 3), Some(5900));
+        assert_eq!(parse_minor("12.345", 2), Some(1_234_500)); // German grouping
+        assert_eq!(parse_minor("12.3456", 2), None);
+        assert_eq!(parse_minor("12.5", 0), None);
+        assert_eq!(parse_minor(".", 2), None);
+        assert_eq!(parse_minor("-5", 2), None);
+        assert_eq!(parse_minor("abc", 2), None);
+        assert_eq!(parse_minor("", 2), None);
+        assert_eq!(parse_minor("99999999999999999999", 2), None);
     }
 
     #[test]
