@@ -3,7 +3,7 @@
 
 use gloo_net::http::{Request, Response};
 use kassa_core::api_error::ApiError;
-use kassa_core::checkout::CheckoutPublic;
+use kassa_core::checkout::{CheckoutPublic, CheckoutUpdate};
 
 /// Where a session lives: the provider's base URL and the session's client secret.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +28,40 @@ impl CheckoutEndpoint {
     pub async fn get(&self) -> Result<CheckoutPublic, ApiError> {
         let response = Request::get(&self.url())
             .header("Accept", "application/json")
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        read_session(response).await
+    }
+
+    /// Sends an update (`PATCH`).
+    pub async fn update(&self, body: &CheckoutUpdate) -> Result<CheckoutPublic, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        self.send(Request::patch(&self.url()), json).await
+    }
+
+    /// Confirms with the update's fields and an optional payment token.
+    pub async fn confirm(&self, body: &CheckoutUpdate, token: Option<&str>) -> Result<CheckoutPublic, ApiError> {
+        let mut value = serde_json::to_value(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        if let (Some(token), Some(object)) = (token, value.as_object_mut()) {
+            object.insert("confirmation_token_id".into(), token.into());
+        }
+        self.send(Request::post(&format!("{}/confirm", self.url())), value.to_string()).await
+    }
+
+    /// The sandbox's stand-in for the processor's second payment step.
+    pub async fn next_action(&self, approve: bool) -> Result<CheckoutPublic, ApiError> {
+        let outcome = if approve { "approve" } else { "reject" };
+        let body = format!(r#"{{"outcome":"{outcome}"}}"#);
+        self.send(Request::post(&format!("{}/sandbox/next-action", self.url())), body).await
+    }
+
+    async fn send(&self, request: gloo_net::http::RequestBuilder, json: String) -> Result<CheckoutPublic, ApiError> {
+        let response = request
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .body(json)
+            .map_err(|e| ApiError::Network(e.to_string()))?
             .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;

@@ -5,6 +5,7 @@
 pub mod api_error;
 pub mod checkout;
 pub mod error;
+pub mod geo;
 pub mod i18n;
 pub mod money;
 pub mod sync;

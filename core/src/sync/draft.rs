@@ -160,3 +160,63 @@ mod tests {
         assert_eq!((address.city.as_deref(), address.line1), (Some("Berlin"), None));
     }
 }
+
+impl Draft {
+    /// What the buyer must still fill before paying, as field paths (the same paths a
+    /// 422 uses): email, the address fields `billing_address_fields` requires, the
+    /// billing name of a business purchase, required custom fields.
+    pub fn missing(&self, c: &CheckoutPublic) -> Vec<String> {
+        use crate::checkout::FieldMode::Required;
+        let mut missing = Vec::new();
+        let blank = |s: &str| s.trim().is_empty();
+        if blank(&self.customer_email) {
+            missing.push("customer_email".to_string());
+        }
+        if self.is_business_customer && blank(&self.customer_billing_name) {
+            missing.push("customer_billing_name".to_string());
+        }
+        let f = &c.billing_address_fields;
+        let a = &self.address;
+        for (name, mode, value) in [
+            ("country", f.country, &a.country),
+            ("line1", f.line1, &a.line1),
+            ("line2", f.line2, &a.line2),
+            ("postal_code", f.postal_code, &a.postal_code),
+            ("city", f.city, &a.city),
+            ("state", f.state, &a.state),
+        ] {
+            if mode == Required && blank(value) {
+                missing.push(format!("customer_billing_address.{name}"));
+            }
+        }
+        for field in c.attached_custom_fields.iter().flatten().filter(|f| f.required) {
+            let empty = match self.custom_field_data.get(&field.custom_field.slug) {
+                None | Some(serde_json::Value::Null) => true,
+                Some(serde_json::Value::String(s)) => blank(s),
+                Some(serde_json::Value::Bool(b)) => !b,
+                Some(_) => false,
+            };
+            if empty {
+                missing.push(format!("custom_field_data.{}", field.custom_field.slug));
+            }
+        }
+        missing
+    }
+}
+
+#[cfg(test)]
+mod missing_tests {
+    use super::*;
+
+    #[test]
+    fn lists_what_is_required_and_empty() {
+        let c: CheckoutPublic = serde_json::from_str(include_str!("../../tests/fixtures/polar_checkout_public.json")).unwrap();
+        let mut d = Draft::from_session(&c, 2);
+        assert_eq!(d.missing(&c), Vec::<String>::new(), "the fixture is complete");
+        d.customer_email.clear();
+        d.customer_billing_name = " ".into();
+        d.address.city.clear();
+        d.custom_field_data.remove("company_size");
+        assert_eq!(d.missing(&c), vec!["customer_email", "customer_billing_name", "customer_billing_address.city", "custom_field_data.company_size"]);
+    }
+}
