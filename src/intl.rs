@@ -154,3 +154,42 @@ pub fn format_integer(n: u32, locale: &str) -> String {
         .and_then(|f| f.format(&JsValue::from(n)).ok())
         .unwrap_or_else(|| n.to_string())
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DisplayNames`, for country names in the buyer's language.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    #[derive(Clone)]
+    type DisplayNames;
+
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DisplayNames")]
+    fn new_display_names(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The name of a country (`"DE"` → `"Germany"`, `"Deutschland"` in German), or the code
+/// if the browser has no name for it.
+pub fn region_name(code: &str, locale: &str) -> String {
+    thread_local! {
+        static NAMES: RefCell<HashMap<String, Option<DisplayNames>>> = RefCell::new(HashMap::new());
+    }
+    NAMES
+        .with(|cache| {
+            cache
+                .borrow_mut()
+                .entry(locale.to_string())
+                .or_insert_with(|| {
+                    let options = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&options, &"type".into(), &"region".into());
+                    DisplayNames::new_display_names(&JsValue::from_str(locale), &options)
+                        .or_else(|_| DisplayNames::new_display_names(&JsValue::UNDEFINED, &options))
+                        .ok()
+                })
+                .clone()
+        })
+        .and_then(|names| names.of(code).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| code.to_string())
+}

@@ -1,4 +1,5 @@
-//! The languages Kassa speaks and the phrases it builds from data (billing intervals).
+//! The languages Kassa speaks, the sentences it shows, and the phrases it builds from
+//! data (billing intervals, trial lengths).
 //! Numbers and currencies are the browser's job (`Intl`); only words live here.
 
 use crate::checkout::Interval;
@@ -131,5 +132,232 @@ mod tests {
         assert_eq!(billing_period(Lang::Fr, Interval::Week, 2, "2"), "toutes les 2 semaines");
         assert_eq!(billing_period(Lang::Ja, Interval::Month, 3, "3"), "3か月ごと");
         assert_eq!(billing_period(Lang::Ar, Interval::Month, 3, "٣"), "كل ٣ أشهر");
+    }
+}
+
+/// Every sentence the widget shows, in one language. `{}` marks where a value goes
+/// ([`fill`]). Numbers and money are formatted by the browser, never here.
+#[derive(Debug)]
+#[allow(missing_docs)]
+pub struct Texts {
+    pub loading: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub expired_title: &'static str,
+    pub expired_body: &'static str,
+    pub network_title: &'static str,
+    pub network_body: &'static str,
+    pub server_title: &'static str,
+    pub server_body: &'static str,
+    pub generic_title: &'static str,
+    pub generic_body: &'static str,
+    pub try_again: &'static str,
+    pub plan: &'static str,
+    pub one_time: &'static str,
+    pub save_percent: &'static str,
+    pub trial: &'static str,
+    pub seats: &'static str,
+    pub seats_fewer: &'static str,
+    pub seats_more: &'static str,
+    pub seats_range: &'static str,
+    pub per_seat: &'static str,
+    pub amount: &'static str,
+    pub amount_minimum: &'static str,
+    pub amount_invalid: &'static str,
+    pub contact: &'static str,
+    pub email: &'static str,
+    pub name: &'static str,
+    pub business: &'static str,
+    pub billing_name: &'static str,
+    pub tax_id: &'static str,
+    pub billing_address: &'static str,
+    pub country: &'static str,
+    pub choose_country: &'static str,
+    pub line1: &'static str,
+    pub line2: &'static str,
+    pub postal_code: &'static str,
+    pub city: &'static str,
+    pub state: &'static str,
+    pub choose_state: &'static str,
+    pub optional: &'static str,
+    pub discount_code: &'static str,
+    pub apply: &'static str,
+    pub remove: &'static str,
+    pub details: &'static str,
+    pub subtotal: &'static str,
+    pub discount: &'static str,
+    pub tax: &'static str,
+    pub tax_included: &'static str,
+    pub tax_pending: &'static str,
+    pub total_due: &'static str,
+    pub then_after_trial: &'static str,
+    pub then_recurring: &'static str,
+    pub free: &'static str,
+    pub charged_in: &'static str,
+    pub payment: &'static str,
+    pub test_card: &'static str,
+    pub card_success: &'static str,
+    pub card_declined: &'static str,
+    pub card_auth: &'static str,
+    pub no_payment_form: &'static str,
+    pub pay: &'static str,
+    pub start_trial: &'static str,
+    pub get_free: &'static str,
+    pub still_needed: &'static str,
+    pub saving: &'static str,
+    pub saved: &'static str,
+    pub retrying: &'static str,
+    pub stalled: &'static str,
+    pub payment_failed: &'static str,
+    pub processing: &'static str,
+    pub success_title: &'static str,
+    pub success_body: &'static str,
+    pub failed_title: &'static str,
+    pub failed_body: &'static str,
+    pub closed_title: &'static str,
+    pub closed_body: &'static str,
+    pub auth_title: &'static str,
+    pub auth_body: &'static str,
+    pub approve: &'static str,
+    pub reject: &'static str,
+    pub expires_in: &'static str,
+    pub days: (&'static str, &'static str),
+    pub weeks: (&'static str, &'static str),
+    pub months: (&'static str, &'static str),
+    pub years: (&'static str, &'static str),
+}
+
+/// English.
+pub const EN: Texts = Texts {
+    loading: "Loading checkout…",
+    not_found_title: "Checkout not found",
+    not_found_body: "This checkout link is invalid or has been removed. Ask the shop for a new one.",
+    expired_title: "Checkout expired",
+    expired_body: "This checkout has expired. Nothing was charged. Go back to the shop to start again.",
+    network_title: "Can't reach the payment service",
+    network_body: "Check your connection and try again.",
+    server_title: "The payment service is having trouble",
+    server_body: "Nothing was charged. Try again in a moment.",
+    generic_title: "Something went wrong",
+    generic_body: "This checkout could not be loaded.",
+    try_again: "Try again",
+    plan: "Plan",
+    one_time: "one-time",
+    save_percent: "Save {}%",
+    trial: "{} free",
+    seats: "Seats",
+    seats_fewer: "Fewer seats",
+    seats_more: "More seats",
+    seats_range: "{} to {} seats",
+    per_seat: "{} per seat",
+    amount: "Name your price",
+    amount_minimum: "Minimum {}",
+    amount_invalid: "Enter an amount of at least {}.",
+    contact: "Your details",
+    email: "Email",
+    name: "Name",
+    business: "I'm purchasing as a business",
+    billing_name: "Business name",
+    tax_id: "Tax ID",
+    billing_address: "Billing address",
+    country: "Country",
+    choose_country: "Choose a country",
+    line1: "Street address",
+    line2: "Apartment, suite, etc.",
+    postal_code: "Postal code",
+    city: "City",
+    state: "State / province",
+    choose_state: "Choose…",
+    optional: "optional",
+    discount_code: "Discount code",
+    apply: "Apply",
+    remove: "Remove",
+    details: "Additional information",
+    subtotal: "Subtotal",
+    discount: "Discount",
+    tax: "Tax",
+    tax_included: "Tax (included)",
+    tax_pending: "Calculated from your country",
+    total_due: "Total due today",
+    then_after_trial: "Then {} after the trial",
+    then_recurring: "Then {}",
+    free: "Free",
+    charged_in: "You are charged in {}. Amounts in {} are approximate.",
+    payment: "Payment",
+    test_card: "Sandbox test card",
+    card_success: "Succeeds",
+    card_declined: "Is declined",
+    card_auth: "Needs authentication",
+    no_payment_form: "Card payments for this provider are not available in this widget.",
+    pay: "Pay {}",
+    start_trial: "Start free trial",
+    get_free: "Get it free",
+    still_needed: "Still needed: {}",
+    saving: "Saving…",
+    saved: "All changes saved",
+    retrying: "Connection problem — retrying…",
+    stalled: "Your changes could not be saved.",
+    payment_failed: "Payment failed: {}",
+    processing: "Processing your payment…",
+    success_title: "Thank you!",
+    success_body: "Your payment went through. A receipt is on its way to {}.",
+    failed_title: "Payment failed",
+    failed_body: "The payment could not be completed and this checkout is closed. Nothing was charged.",
+    closed_title: "This checkout is closed",
+    closed_body: "It can no longer be changed or paid.",
+    auth_title: "Confirm your payment",
+    auth_body: "Your bank asks you to confirm this payment.",
+    approve: "Confirm payment",
+    reject: "Cancel",
+    expires_in: "This checkout expires in {}",
+    days: ("day", "days"),
+    weeks: ("week", "weeks"),
+    months: ("month", "months"),
+    years: ("year", "years"),
+};
+
+/// The texts of `lang`. English for now; the other languages' tables follow.
+pub fn texts(_lang: Lang) -> &'static Texts {
+    &EN
+}
+
+/// Puts `values` into the `{}` of `template`, in order.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(values.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "14 days", "1 month": a trial length.
+pub fn duration(lang: Lang, interval: Interval, count: u32, digits: &str) -> String {
+    let t = texts(lang);
+    let (one, many) = match interval {
+        Interval::Day => t.days,
+        Interval::Week => t.weeks,
+        Interval::Month => t.months,
+        Interval::Year => t.years,
+    };
+    format!("{digits} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn fill_and_duration() {
+        assert_eq!(fill("Pay {}", &["$19.00"]), "Pay $19.00");
+        assert_eq!(fill("{} to {} seats", &["2", "50"]), "2 to 50 seats");
+        assert_eq!(fill("no slots", &["x"]), "no slots");
+        assert_eq!(fill("{} and {}", &["a"]), "a and ");
+        assert_eq!(duration(Lang::En, Interval::Day, 14, "14"), "14 days");
+        assert_eq!(duration(Lang::En, Interval::Month, 1, "1"), "1 month");
     }
 }
