@@ -4,10 +4,16 @@
 pub mod amounts;
 pub mod checkout;
 pub mod controller;
+pub mod custom_fields;
 pub mod customer;
+pub mod discount;
 pub mod field;
+pub mod pay;
 pub mod plan;
+pub mod screens;
 pub mod summary;
+pub mod totals;
 
-pub use checkout::Checkout;
+pub use checkout::{Checkout, CheckoutForm, CheckoutView};
+pub use controller::Controller;
 pub use summary::Summary;

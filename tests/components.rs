@@ -2,8 +2,9 @@
 //! real DOM.
 #![cfg(target_arch = "wasm32")]
 
+use kassa::api::CheckoutEndpoint;
 use kassa::core::checkout::CheckoutPublic;
-use kassa::ui::Summary;
+use kassa::ui::CheckoutForm;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -31,10 +32,7 @@ fn text_of(root: &web_sys::HtmlElement, test_id: &str) -> String {
 #[wasm_bindgen_test]
 fn summary_shows_product_price_interval_and_total() {
     let checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Summary checkout locale="en-US".to_string() /> }
-    });
+    let root = mount_form(checkout, "en-US");
     assert_eq!(text_of(&root, "product-name"), "Analytics Pro");
     assert_eq!(text_of(&root, "price"), "€190.00 / year");
     assert_eq!(text_of(&root, "total"), "€203.49");
@@ -44,11 +42,11 @@ fn summary_shows_product_price_interval_and_total() {
 fn merchant_text_is_never_html() {
     let mut checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
     checkout.products[0].name = "<img src=x onerror=alert(1)>".into();
-    let root = container();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        view! { <Summary checkout locale="en-US".to_string() /> }
-    });
+    checkout.attached_custom_fields.as_mut().unwrap()[0].custom_field.properties.form_label = Some("<b>bold</b>".into());
+    let root = mount_form(checkout, "en-US");
     assert_eq!(text_of(&root, "product-name"), "<img src=x onerror=alert(1)>");
+    assert!(root.text_content().unwrap().contains("<b>bold</b>"));
+    assert!(root.query_selector("b").unwrap().is_none());
     assert!(root.query_selector("img").unwrap().is_none());
 }
 
@@ -77,10 +75,22 @@ fn with_local(rate: serde_json::Value, local: &str) -> CheckoutPublic {
     checkout
 }
 
-fn mount_summary(checkout: CheckoutPublic, locale: &str) -> web_sys::HtmlElement {
+/// Mounts the form over `checkout`, made to expire in a day unless it already has a
+/// future expiry of its own.
+fn mount_form(mut checkout: CheckoutPublic, locale: &str) -> web_sys::HtmlElement {
+    if js_sys::Date::parse(&checkout.expires_at) < js_sys::Date::now() {
+        let tomorrow = js_sys::Date::new(&(js_sys::Date::now() + 86_400_000.0).into());
+        checkout.expires_at = tomorrow.to_iso_string().into();
+    }
+    mount_as_is(checkout, locale)
+}
+
+fn mount_as_is(checkout: CheckoutPublic, locale: &str) -> web_sys::HtmlElement {
     let root = container();
     let locale = locale.to_string();
-    let mounted = leptos::mount::mount_to(root.clone(), move || view! { <Summary checkout locale /> });
+    // An endpoint nothing answers on: these tests make no edits, so nothing is sent.
+    let endpoint = CheckoutEndpoint::new("http://127.0.0.1:9", &checkout.client_secret);
+    let mounted = leptos::mount::mount_to(root.clone(), move || view! { <CheckoutForm checkout endpoint locale /> });
     std::mem::forget(mounted); // keep it on the page for the assertions
     root
 }
@@ -88,7 +98,7 @@ fn mount_summary(checkout: CheckoutPublic, locale: &str) -> web_sys::HtmlElement
 #[wasm_bindgen_test]
 fn local_currency_follows_the_charge_marked_approximate() {
     // €190.00 at 1.0837 = $205.903 → $205.90; total €203.49 → $220.52.
-    let root = mount_summary(with_local(serde_json::json!("1.0837"), "USD"), "en-US");
+    let root = mount_form(with_local(serde_json::json!("1.0837"), "USD"), "en-US");
     assert_eq!(text_of(&root, "price"), "€190.00 (≈\u{a0}$205.90) / year");
     assert_eq!(text_of(&root, "total"), "€203.49 (≈\u{a0}$220.52)");
     assert_eq!(text_of(&root, "currency-note"), "You are charged in EUR. Amounts in USD are approximate.");
@@ -97,7 +107,7 @@ fn local_currency_follows_the_charge_marked_approximate() {
 #[wasm_bindgen_test]
 fn a_bad_rate_shows_no_local_amount_rather_than_a_wrong_one() {
     for rate in [serde_json::json!(0), serde_json::json!(-1.1), serde_json::json!("NaN"), serde_json::json!(null)] {
-        let root = mount_summary(with_local(rate.clone(), "USD"), "en-US");
+        let root = mount_form(with_local(rate.clone(), "USD"), "en-US");
         assert_eq!(text_of(&root, "total"), "€203.49", "rate {rate}");
         assert!(root.query_selector("[data-testid=currency-note]").unwrap().is_none());
     }
@@ -108,8 +118,66 @@ fn a_three_month_plan_reads_every_3_months_in_the_locale() {
     let mut checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
     checkout.products[0].recurring_interval_count = Some(3);
     checkout.products[0].prices[0].recurring_interval = Some(kassa::core::checkout::Interval::Month);
-    let root = mount_summary(checkout.clone(), "en-US");
+    let root = mount_form(checkout.clone(), "en-US");
     assert_eq!(text_of(&root, "price"), "€190.00 every 3 months");
-    let root = mount_summary(checkout, "de-DE");
+    let root = mount_form(checkout, "de-DE");
     assert_eq!(text_of(&root, "price"), "190,00\u{a0}€ alle 3 Monate");
+}
+
+#[wasm_bindgen_test]
+async fn the_form_shows_the_sessions_details_and_totals() {
+    let checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
+    let root = mount_form(checkout, "en-US");
+    leptos::task::tick().await; // properties are set by effects after mount
+    let input = |id: &str| root.query_selector(&format!("#{id}")).unwrap().unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(input("kassa-customer_email").value(), "ada@example.com");
+    assert_eq!(input("kassa-customer_billing_name").value(), "Analytical Engines GmbH", "business fields shown");
+    assert_eq!(input("kassa-customer_billing_address-city").value(), "Berlin");
+    assert_eq!(
+        input("kassa-customer_email").get_attribute("aria-describedby").as_deref(),
+        Some("kassa-customer_email-error"),
+        "messages are linked to their field"
+    );
+    assert_eq!(text_of(&root, "subtotal"), "€190.00");
+    assert_eq!(text_of(&root, "discount-amount"), "−€19.00");
+    assert_eq!(text_of(&root, "tax"), "€32.49");
+    assert_eq!(root.query_selector("[data-testid=totals]").unwrap().unwrap().get_attribute("aria-live").as_deref(), Some("polite"));
+    // A real Polar session has no sandbox test cards: Pay stays disabled and says why.
+    assert!(root.query_selector("[data-testid=test-cards]").unwrap().is_none());
+    let pay = root.query_selector("[data-testid=pay]").unwrap().unwrap();
+    assert!(pay.has_attribute("disabled"));
+    assert_eq!(pay.text_content().unwrap(), "Pay €203.49");
+}
+
+#[wasm_bindgen_test]
+fn every_control_has_a_label() {
+    let checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
+    let root = mount_form(checkout, "en-US");
+    let controls = root.query_selector_all("input, select, textarea").unwrap();
+    for i in 0..controls.length() {
+        let el = controls.item(i).unwrap().unchecked_into::<web_sys::Element>();
+        let id = el.id();
+        let labelled = !id.is_empty() && root.query_selector(&format!("label[for='{id}']")).unwrap().is_some();
+        assert!(labelled || el.has_attribute("aria-label"), "control without a label: {}", el.outer_html());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_session_past_its_expiry_shows_the_expired_screen() {
+    let checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap(); // expired in the fixture
+    let root = mount_as_is(checkout, "en-US");
+    leptos::task::tick().await;
+    let screen = root.query_selector("[data-testid=screen]").unwrap().expect("a closing screen");
+    assert_eq!(screen.get_attribute("data-phase").as_deref(), Some("expired"));
+    assert!(root.query_selector("[data-testid=form]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_countdown_shows_in_the_last_ten_minutes() {
+    let mut checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
+    let soon = js_sys::Date::new(&(js_sys::Date::now() + 5.0 * 60_000.0 - 500.0).into());
+    checkout.expires_at = soon.to_iso_string().into();
+    let root = mount_as_is(checkout, "en-US");
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "countdown"), "This checkout expires in 5:00");
 }

@@ -1,11 +1,21 @@
-//! The top-level component: loads the session and shows it, a loading state, or an
-//! error the buyer can act on.
+//! The top-level component: loads the session, then shows the form or the screen of the
+//! phase the checkout is in.
 
 use kassa_core::api_error::ApiError;
+use kassa_core::checkout::CheckoutPublic;
+use kassa_core::i18n::{texts, Lang};
 use leptos::prelude::*;
 
 use crate::api::CheckoutEndpoint;
-use crate::ui::Summary;
+use crate::ui::controller::{Controller, Phase};
+use crate::ui::customer::{BillingAddress, CustomerDetails};
+use crate::ui::custom_fields::CustomFields;
+use crate::ui::discount::DiscountCode;
+use crate::ui::pay::Pay;
+use crate::ui::plan::{PayWhatYouWant, PlanPicker, Seats};
+use crate::ui::screens::{ExpiryCountdown, PhaseScreen};
+use crate::ui::summary::Summary;
+use crate::ui::totals::Totals;
 
 /// A checkout session, fetched by client secret and rendered.
 #[component]
@@ -15,67 +25,91 @@ pub fn Checkout(
     /// BCP 47 locale for amounts and text.
     locale: String,
 ) -> impl IntoView {
+    let load = endpoint.clone();
     let session = LocalResource::new(move || {
-        let endpoint = endpoint.clone();
+        let endpoint = load.clone();
         async move { endpoint.get().await }
     });
-    let locale = StoredValue::new(locale);
+    let lang = Lang::from_locale(&locale);
+    let (endpoint, locale) = (StoredValue::new(endpoint), StoredValue::new(locale));
     view! {
-        <div class="kassa" data-testid="kassa-checkout">
-            <Transition fallback=|| view! { <Loading /> }>
+        <div class="kassa" data-testid="kassa-checkout" lang=locale.get_value() dir=if lang.is_rtl() { "rtl" } else { "ltr" }>
+            <Transition fallback=move || view! { <Loading lang /> }>
                 {move || {
-                    session
-                        .get()
-                        .map(|result| match result {
-                            Ok(checkout) => {
-                                view! { <Summary checkout locale=locale.get_value() /> }.into_any()
-                            }
-                            Err(error) => {
-                                view! { <LoadError error on_retry=move || session.refetch() /> }
-                                    .into_any()
-                            }
-                        })
+                    session.get().map(|result| match result {
+                        Ok(checkout) => view! {
+                            <CheckoutForm checkout endpoint=endpoint.get_value() locale=locale.get_value() />
+                        }
+                        .into_any(),
+                        Err(error) => view! { <LoadError error lang on_retry=move || session.refetch() /> }.into_any(),
+                    })
                 }}
             </Transition>
         </div>
     }
 }
 
+/// The live checkout over a loaded session.
+#[component]
+pub fn CheckoutForm(
+    /// The session as loaded.
+    checkout: CheckoutPublic,
+    /// Where it lives.
+    endpoint: CheckoutEndpoint,
+    /// BCP 47 locale.
+    locale: String,
+) -> impl IntoView {
+    let ctl = Controller::new(endpoint, checkout, locale);
+    provide_context(ctl);
+    view! { <CheckoutView /> }
+}
+
+/// The form, or the screen of the current phase (needs a [`Controller`] in context).
+#[component]
+pub fn CheckoutView() -> impl IntoView {
+    let ctl = expect_context::<Controller>();
+    let phase = Memo::new(move |_| ctl.phase.get());
+    move || match phase.get() {
+        Phase::Open => view! {
+            <div class="kassa-form" data-testid="form">
+                <Summary />
+                <ExpiryCountdown />
+                <PlanPicker />
+                <Seats />
+                <PayWhatYouWant />
+                <Totals />
+                <DiscountCode />
+                <CustomerDetails />
+                <BillingAddress />
+                <CustomFields />
+                <Pay />
+            </div>
+        }
+        .into_any(),
+        other => view! { <PhaseScreen phase=other /> }.into_any(),
+    }
+}
+
 /// Shown while the session loads.
 #[component]
-fn Loading() -> impl IntoView {
+fn Loading(lang: Lang) -> impl IntoView {
     view! {
         <div class="kassa-loading" role="status" aria-live="polite" data-testid="kassa-loading">
             <span class="kassa-spinner" aria-hidden="true"></span>
-            "Loading checkout…"
+            {texts(lang).loading}
         </div>
     }
 }
 
 /// What to tell the buyer when the session could not be loaded.
-fn load_error_text(error: &ApiError) -> (&'static str, &'static str, bool) {
+fn load_error_text(lang: Lang, error: &ApiError) -> (&'static str, &'static str, bool) {
+    let t = texts(lang);
     match error {
-        ApiError::NotFound(_) => (
-            "Checkout not found",
-            "This checkout link is invalid or has been removed. Ask the shop for a new one.",
-            false,
-        ),
-        ApiError::Expired(_) => (
-            "Checkout expired",
-            "This checkout has expired. Go back to the shop to start again.",
-            false,
-        ),
-        ApiError::Network(_) => (
-            "Can't reach the payment service",
-            "Check your connection and try again.",
-            true,
-        ),
-        e if e.is_retryable() => (
-            "The payment service is having trouble",
-            "Nothing was charged. Try again in a moment.",
-            true,
-        ),
-        _ => ("Something went wrong", "This checkout could not be loaded.", true),
+        ApiError::NotFound(_) => (t.not_found_title, t.not_found_body, false),
+        ApiError::Expired(_) => (t.expired_title, t.expired_body, false),
+        ApiError::Network(_) => (t.network_title, t.network_body, true),
+        e if e.is_retryable() => (t.server_title, t.server_body, true),
+        _ => (t.generic_title, t.generic_body, true),
     }
 }
 
@@ -84,22 +118,20 @@ fn load_error_text(error: &ApiError) -> (&'static str, &'static str, bool) {
 fn LoadError(
     /// Why.
     error: ApiError,
+    /// Language.
+    lang: Lang,
     /// Called when the buyer asks to try again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
-    let (title, body, retry) = load_error_text(&error);
+    let (title, body, retry) = load_error_text(lang, &error);
+    let phase = if matches!(error, ApiError::Expired(_)) { "expired" } else { "error" };
     view! {
-        <div class="kassa-error" role="alert" data-testid="kassa-error" data-code=error.code()>
+        <div class="kassa-error" role="alert" data-testid="kassa-error" data-code=error.code() data-phase=phase>
             <h2 class="kassa-error-title">{title}</h2>
             <p>{body}</p>
-            {retry
-                .then(|| {
-                    view! {
-                        <button type="button" class="kassa-button" on:click=move |_| on_retry()>
-                            "Try again"
-                        </button>
-                    }
-                })}
+            {retry.then(|| view! {
+                <button type="button" class="kassa-button" on:click=move |_| on_retry()>{texts(lang).try_again}</button>
+            })}
         </div>
     }
 }

@@ -1,0 +1,110 @@
+//! Paying: the sandbox's test cards, the Pay button (disabled while an edit is unsaved
+//! or a required field is empty, with the reason beside it), and the save status.
+
+use kassa_core::i18n::fill;
+use kassa_core::sync::SyncStatus;
+use leptos::prelude::*;
+
+use crate::ui::controller::{Controller, TestCard};
+
+/// The label of a field path, for "Still needed: Email, Country".
+fn label_of(ctl: &Controller, path: &str) -> String {
+    let t = ctl.t();
+    let s = match path {
+        "customer_email" => t.email,
+        "customer_billing_name" => t.billing_name,
+        "customer_billing_address.country" => t.country,
+        "customer_billing_address.line1" => t.line1,
+        "customer_billing_address.line2" => t.line2,
+        "customer_billing_address.postal_code" => t.postal_code,
+        "customer_billing_address.city" => t.city,
+        "customer_billing_address.state" => t.state,
+        other => {
+            let slug = other.strip_prefix("custom_field_data.").unwrap_or(other);
+            return ctl.session.with_untracked(|s| {
+                s.attached_custom_fields
+                    .iter()
+                    .flatten()
+                    .find(|f| f.custom_field.slug == slug)
+                    .map(|f| f.custom_field.properties.form_label.clone().unwrap_or_else(|| f.custom_field.name.clone()))
+                    .unwrap_or_else(|| slug.to_string())
+            });
+        }
+    };
+    s.to_string()
+}
+
+/// Payment method, Pay button, status.
+#[component]
+pub fn Pay() -> impl IntoView {
+    let ctl = expect_context::<Controller>();
+    let t = ctl.t();
+    let needs_form = Memo::new(move |_| ctl.session.with(|s| s.is_payment_form_required));
+    let sandbox = Memo::new(move |_| {
+        ctl.session.with(|s| s.payment_processor_metadata.get("publishable_key").is_some_and(|k| k.starts_with("pk_sandbox")))
+    });
+    let missing = Memo::new(move |_| ctl.session.with(|s| ctl.draft.with(|d| d.missing(s))));
+    let can_pay = move || missing.with(Vec::is_empty) && !ctl.busy() && (!needs_form.get() || sandbox.get());
+    let label = move || {
+        ctl.session.with(|s| {
+            if s.active_trial_interval.is_some() {
+                t.start_trial.to_string()
+            } else if s.total_amount == 0 {
+                t.get_free.to_string()
+            } else {
+                fill(t.pay, &[&ctl.amounts().charged(s.total_amount)])
+            }
+        })
+    };
+    let card = move |value: TestCard, text: &'static str, testid: &'static str| {
+        let id = format!("kassa-{testid}");
+        view! {
+            <div class="kassa-check">
+                <input type="radio" name="kassa-card" id=id.clone() class="kassa-checkbox" data-testid=testid
+                    prop:checked=move || ctl.card.get() == value on:change=move |_| ctl.card.set(value) />
+                <label for=id>{text}</label>
+            </div>
+        }
+    };
+    let status = move || match ctl.status.get() {
+        SyncStatus::Sending | SyncStatus::Pending => Some((t.saving.to_string(), false)),
+        SyncStatus::Retrying { .. } => Some((t.retrying.to_string(), false)),
+        SyncStatus::Stalled(_) => Some((t.stalled.to_string(), true)),
+        _ => None,
+    };
+    view! {
+        <section class="kassa-section kassa-pay" aria-labelledby="kassa-pay-title">
+            <h3 class="kassa-legend" id="kassa-pay-title">{t.payment}</h3>
+            {move || match (needs_form.get(), sandbox.get()) {
+                (true, true) => Some(view! {
+                    <fieldset class="kassa-cards" data-testid="test-cards">
+                        <legend class="kassa-help">{t.test_card}</legend>
+                        {card(TestCard::Success, t.card_success, "card-success")}
+                        {card(TestCard::Declined, t.card_declined, "card-declined")}
+                        {card(TestCard::Authentication, t.card_auth, "card-auth")}
+                    </fieldset>
+                }.into_any()),
+                (true, false) => Some(view! { <p class="kassa-help">{t.no_payment_form}</p> }.into_any()),
+                _ => None,
+            }}
+            <p class="kassa-notice" role="alert" data-testid="notice">{move || ctl.notice.get()}</p>
+            <button type="button" class="kassa-button kassa-pay-button" data-testid="pay"
+                disabled=move || !can_pay() aria-describedby="kassa-pay-why"
+                on:click=move |_| ctl.pay()>{label}</button>
+            <p class="kassa-help" id="kassa-pay-why" data-testid="still-needed">
+                {move || {
+                    let names: Vec<String> = missing.get().iter().map(|p| label_of(&ctl, p)).collect();
+                    (!names.is_empty()).then(|| fill(t.still_needed, &[&names.join(", ")]))
+                }}
+            </p>
+            <p class="kassa-status" role="status" data-testid="sync-status">
+                {move || status().map(|(text, retry)| view! {
+                    <span>{text}</span>
+                    {retry.then(|| view! {
+                        <button type="button" class="kassa-link" data-testid="retry" on:click=move |_| ctl.retry()>{t.try_again}</button>
+                    })}
+                })}
+            </p>
+        </section>
+    }
+}
