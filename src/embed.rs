@@ -1,6 +1,8 @@
 //! The JavaScript API: the only `#[wasm_bindgen]` exports of Kassa.
 
 use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -24,17 +26,34 @@ struct MountOptions {
     locale: Option<String>,
 }
 
-/// A mounted checkout. Dropping it, or calling `destroy()`, removes the checkout.
+thread_local! {
+    /// Every mounted checkout, by handle ID. A checkout stays on the page until
+    /// `destroy()`: a merchant who drops the handle must not see the widget vanish when
+    /// the garbage collector finalizes it.
+    static MOUNTED: RefCell<HashMap<u32, Box<dyn Any>>> = RefCell::new(HashMap::new());
+    static NEXT_ID: RefCell<u32> = const { RefCell::new(1) };
+}
+
+/// A mounted checkout; `destroy()` removes it.
 #[wasm_bindgen]
 pub struct KassaHandle {
-    mounted: Option<Box<dyn Any>>,
+    id: u32,
 }
 
 #[wasm_bindgen]
 impl KassaHandle {
     /// Removes the checkout from the page and releases what it holds. Harmless twice.
-    pub fn destroy(&mut self) {
-        self.mounted.take();
+    pub fn destroy(&self) {
+        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        drop(mounted); // unmounts, outside the registry's borrow
+    }
+}
+
+impl KassaHandle {
+    /// A second handle to the same checkout (tests only: JavaScript gets one handle).
+    #[doc(hidden)]
+    pub fn clone_for_test(&self) -> KassaHandle {
+        KassaHandle { id: self.id }
     }
 }
 
@@ -51,5 +70,12 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<KassaHan
     let handle = leptos::mount::mount_to(element, move || {
         leptos::view! { <Checkout endpoint locale /> }
     });
-    Ok(KassaHandle { mounted: Some(Box::new(handle)) })
+    let id = NEXT_ID.with(|n| {
+        let mut n = n.borrow_mut();
+        let id = *n;
+        *n += 1;
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, Box::new(handle)));
+    Ok(KassaHandle { id })
 }

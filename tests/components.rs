@@ -181,3 +181,19 @@ async fn a_countdown_shows_in_the_last_ten_minutes() {
     leptos::task::tick().await;
     assert_eq!(text_of(&root, "countdown"), "This checkout expires in 5:00");
 }
+
+#[wasm_bindgen_test]
+async fn a_dropped_handle_keeps_the_checkout_until_destroy() {
+    let root = container();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"clientSecret".into(), &"polar_c_x".into()).unwrap();
+    js_sys::Reflect::set(&options, &"apiBase".into(), &"http://127.0.0.1:9".into()).unwrap();
+    let handle = kassa::embed::mount(root.clone(), options.into()).unwrap();
+    let same = kassa::embed::KassaHandle::clone_for_test(&handle);
+    drop(handle); // what the garbage collector does to a handle nobody kept
+    leptos::task::tick().await;
+    assert!(root.query_selector(".kassa").unwrap().is_some(), "still mounted");
+    same.destroy();
+    assert!(root.query_selector(".kassa").unwrap().is_none(), "destroy removes it");
+    same.destroy(); // harmless twice
+}

@@ -129,7 +129,7 @@ pub fn Seats() -> impl IntoView {
                     <Label for_id=id.clone() text=ctl.t().seats.to_string() required=true />
                     <div class="kassa-stepper">
                         <button type="button" class="kassa-step" aria-label=ctl.t().seats_fewer aria-controls=id.clone()
-                            data-testid="seats-decrease" disabled=move || current() <= min
+                            data-testid="seats-decrease" disabled=move || { current() <= min }
                             on:click=move |_| set(current().saturating_sub(1), EditKind::Discrete)>"−"</button>
                         <input class="kassa-input kassa-seats-input" id=id.clone() type="number" inputmode="numeric"
                             min=min max=max step="1" data-testid="seats-input"
@@ -142,7 +142,7 @@ pub fn Seats() -> impl IntoView {
                             }
                             on:blur=move |_| ctl.flush() />
                         <button type="button" class="kassa-step" aria-label=ctl.t().seats_more aria-controls=id.clone()
-                            data-testid="seats-increase" disabled=move || current() >= max
+                            data-testid="seats-increase" disabled=move || { current() >= max }
                             on:click=move |_| set(current() + 1, EditKind::Discrete)>"+"</button>
                     </div>
                     <p class="kassa-help" id=format!("{id}-range") data-testid="seat-price">
