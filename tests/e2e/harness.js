@@ -12,7 +12,16 @@ export const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
 export const SANDBOX_TOKEN = "polar_oat_kassa_sandbox";
 export const PRODUCTS = {
   PRO: "5a1d0000-0000-4000-8000-000000000101",
+  STARTER: "5a1d0000-0000-4000-8000-000000000102",
   TEAM: "5a1d0000-0000-4000-8000-000000000103",
+  SUPPORT: "5a1d0000-0000-4000-8000-000000000104",
+  COMMUNITY: "5a1d0000-0000-4000-8000-000000000105",
+  LIFETIME: "5a1d0000-0000-4000-8000-000000000106",
+};
+export const PRICES = {
+  PRO_MONTHLY: "5a1d0000-0000-4000-8000-000000000201",
+  PRO_YEARLY: "5a1d0000-0000-4000-8000-000000000202",
+  TEAM_SEATS: "5a1d0000-0000-4000-8000-000000000204",
 };
 
 const CHROMIUM_ARGS = [
@@ -24,7 +33,7 @@ const CHROMIUM_ARGS = [
 export async function startSandbox() {
   const dir = mkdtempSync(join(tmpdir(), "kassa-e2e-"));
   const bin = process.env.KASSA_SANDBOX_BIN ?? join(ROOT, "target", "debug", "kassa-sandbox");
-  const child = spawn(bin, ["--addr", "127.0.0.1:0", "--db", join(dir, "sandbox.sqlite"), "--root", ROOT], {
+  const child = spawn(bin, ["--addr", "127.0.0.1:0", "--db", join(dir, "sandbox.sqlite"), "--root", ROOT, "--faults"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise((resolve, reject) => {
@@ -47,6 +56,20 @@ export async function startSandbox() {
       });
       if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
       return res.json();
+    },
+    /** Reads a session by client secret, as the widget does. */
+    async getSession(secret) {
+      const res = await fetch(`${url}/v1/checkouts/client/${secret}`);
+      return { status: res.status, body: await res.json() };
+    },
+    /** Injects a fault into the next requests of a session (`--faults`). */
+    async fault(secret, body) {
+      const res = await fetch(`${url}/v1/sandbox/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${SANDBOX_TOKEN}` },
+        body: JSON.stringify({ client_secret: secret, ...body }),
+      });
+      if (!res.ok) throw new Error(`fault failed: ${res.status} ${await res.text()}`);
     },
     async stop() {
       child.kill("SIGTERM");
@@ -80,4 +103,13 @@ export async function screenshot(page, name) {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations. */
+export async function seriousViolations(page) {
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
