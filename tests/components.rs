@@ -197,3 +197,23 @@ async fn a_dropped_handle_keeps_the_checkout_until_destroy() {
     assert!(root.query_selector(".kassa").unwrap().is_none(), "destroy removes it");
     same.destroy(); // harmless twice
 }
+
+#[wasm_bindgen_test]
+async fn each_closed_status_has_its_screen() {
+    use kassa::core::checkout::CheckoutStatus;
+    for (status, phase, words) in [
+        (CheckoutStatus::Confirmed, "processing", "Processing your payment"),
+        (CheckoutStatus::Succeeded, "succeeded", "Thank you!"),
+        (CheckoutStatus::Failed, "failed", "Payment failed"),
+        (CheckoutStatus::Expired, "expired", "Checkout expired"),
+    ] {
+        let mut checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
+        checkout.status = status;
+        let root = mount_form(checkout, "en-US");
+        leptos::task::tick().await;
+        let screen = root.query_selector("[data-testid=screen]").unwrap().expect("a screen");
+        assert_eq!(screen.get_attribute("data-phase").as_deref(), Some(phase));
+        assert!(screen.text_content().unwrap().contains(words), "{phase}");
+        assert!(root.query_selector("[data-testid=form]").unwrap().is_none());
+    }
+}
