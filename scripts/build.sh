@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Builds the release widget into pkg/ (wasm-pack, wasm-opt -Oz) and the sandbox.
+# Builds the release widget into pkg/ (wasm-pack, wasm-opt -Oz), assembles the npm
+# package there (the JS API, the script-tag loader, the types, package.json), and builds
+# the sandbox.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 printf '\033[1m==> %s\033[0m\n' "building the widget (release, wasm-opt -Oz) into pkg/"
-wasm-pack --quiet build --release --target web --out-dir pkg
+wasm-pack --quiet build --release --target web --out-dir pkg --out-name kassa_wasm
+rm -f pkg/.gitignore pkg/kassa.js pkg/kassa_bg.wasm pkg/kassa.d.ts pkg/kassa_bg.wasm.d.ts
+cp js/index.js js/index.d.ts js/kassa.js js/package.json pkg/
+cp js/README.md pkg/README.md
 printf '\033[1m==> %s\033[0m\n' "building the sandbox"
 cargo build --quiet -p kassa-sandbox

@@ -1,4 +1,9 @@
 //! The JavaScript API: the only `#[wasm_bindgen]` exports of Kassa.
+//!
+//! `mount(element, options)` attaches a shadow root to `element` (the checkout's styles
+//! stay in, the page's stay out), adopts Kassa's stylesheet into it and renders there.
+//! It returns a [`KassaHandle`] with `update(options)` and `destroy()`. The checkout stays
+//! until `destroy()`: dropping the handle does not remove it.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -6,35 +11,133 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::api::CheckoutEndpoint;
+use crate::events::Host;
 use crate::intl::browser_locale;
+use crate::ui::controller::HostContext;
 use crate::ui::Checkout;
 use crate::Error;
 
-/// Options of [`mount`], as JavaScript passes them (camelCase).
-#[derive(Debug, Deserialize)]
+/// Kassa's stylesheet, compiled in: no request, nothing for a CSP to block.
+const STYLESHEET: &str = include_str!("../www/kassa.css");
+
+/// Polar's production API, the default `apiBase`.
+pub const DEFAULT_API_BASE: &str = "https://api.polar.sh";
+
+/// Options of [`mount`] and [`KassaHandle::update`], as JavaScript passes them.
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct MountOptions {
-    /// The session's client secret (required).
-    client_secret: String,
-    /// The provider's base URL; default: the page's origin.
+struct Options {
+    /// The session's client secret. Required by `mount`.
+    #[serde(default)]
+    client_secret: Option<String>,
+    /// The provider's base URL. Default: `https://api.polar.sh`.
     #[serde(default)]
     api_base: Option<String>,
-    /// BCP 47 locale; default: the browser's language.
+    /// BCP 47 locale of text and amounts. Default: the browser's language.
     #[serde(default)]
     locale: Option<String>,
+    /// `light`, `dark` or `auto` (follows the system). Default: `auto`.
+    #[serde(default)]
+    theme: Option<String>,
+}
+
+impl Options {
+    /// `self` with the options `later` sets.
+    fn merge(self, later: Options) -> Options {
+        Options {
+            client_secret: later.client_secret.or(self.client_secret),
+            api_base: later.api_base.or(self.api_base),
+            locale: later.locale.or(self.locale),
+            theme: later.theme.or(self.theme),
+        }
+    }
+
+    fn theme(&self) -> Result<&str, Error> {
+        match self.theme.as_deref().unwrap_or("auto") {
+            t @ ("light" | "dark" | "auto") => Ok(t),
+            other => Err(Error::InvalidOptions(format!("theme must be light, dark or auto, not {other:?}"))),
+        }
+    }
+}
+
+struct Mounted {
+    element: web_sys::HtmlElement,
+    options: Options,
+    _view: Box<dyn Any>,
 }
 
 thread_local! {
-    /// Every mounted checkout, by handle ID. A checkout stays on the page until
-    /// `destroy()`: a merchant who drops the handle must not see the widget vanish when
-    /// the garbage collector finalizes it.
-    static MOUNTED: RefCell<HashMap<u32, Box<dyn Any>>> = RefCell::new(HashMap::new());
+    /// Every mounted checkout, by handle ID.
+    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
     static NEXT_ID: RefCell<u32> = const { RefCell::new(1) };
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// A mounted checkout; `destroy()` removes it.
+/// Kassa's stylesheet, built once and shared by every shadow root.
+fn stylesheet() -> Result<web_sys::CssStyleSheet, Error> {
+    SHEET.with(|cell| {
+        if let Some(sheet) = cell.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = web_sys::CssStyleSheet::new().map_err(|_| Error::InvalidOptions("constructable stylesheets are not supported".into()))?;
+        sheet.replace_sync(STYLESHEET).map_err(|_| Error::InvalidOptions("the stylesheet did not parse".into()))?;
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })
+}
+
+/// The element's shadow root, emptied, with Kassa's stylesheet; and a fresh container.
+fn prepare(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlElement, Error> {
+    let shadow = match element.shadow_root() {
+        Some(shadow) => shadow,
+        None => element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|_| Error::InvalidOptions("this element cannot host a shadow root".into()))?,
+    };
+    shadow.set_inner_html("");
+    let sheet: JsValue = stylesheet()?.into();
+    let sheets = js_sys::Array::of1(&sheet);
+    let _ = js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets);
+    let document = element.owner_document().ok_or_else(|| Error::InvalidOptions("element is not in a document".into()))?;
+    let container = document
+        .create_element("div")
+        .map_err(|_| Error::InvalidOptions("cannot create elements".into()))?
+        .unchecked_into::<web_sys::HtmlElement>();
+    shadow.append_child(&container).map_err(|_| Error::InvalidOptions("cannot attach".into()))?;
+    Ok(container)
+}
+
+/// Renders a checkout for `options` into `element`; the returned value unmounts on drop.
+fn render(element: &web_sys::HtmlElement, options: &Options) -> Result<Box<dyn Any>, Error> {
+    let secret = options.client_secret.as_deref().map(str::trim).unwrap_or_default();
+    if secret.is_empty() {
+        return Err(Error::InvalidOptions("clientSecret is required".into()));
+    }
+    let theme = options.theme()?;
+    let _ = element.set_attribute("data-theme", theme);
+    let container = prepare(element)?;
+    let endpoint = CheckoutEndpoint::new(options.api_base.as_deref().unwrap_or(DEFAULT_API_BASE), secret);
+    let locale = options.locale.clone().unwrap_or_else(browser_locale);
+    let host = Host(element.clone().into());
+    let handle = leptos::mount::mount_to(container, move || {
+        let host: HostContext = leptos::prelude::StoredValue::new_local(Some(host));
+        leptos::prelude::provide_context(host);
+        leptos::view! { <Checkout endpoint locale /> }
+    });
+    Ok(Box::new(handle))
+}
+
+fn parse(options: JsValue) -> Result<Options, Error> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| Error::InvalidOptions(e.to_string()))
+}
+
+/// A mounted checkout; `update(options)` changes it, `destroy()` removes it.
 #[wasm_bindgen]
 pub struct KassaHandle {
     id: u32,
@@ -42,10 +145,40 @@ pub struct KassaHandle {
 
 #[wasm_bindgen]
 impl KassaHandle {
+    /// Changes options. A new theme is applied in place; a new client secret, API base
+    /// or locale renders the checkout afresh.
+    pub fn update(&self, options: JsValue) -> Result<(), JsError> {
+        let later = parse(options)?;
+        MOUNTED.with(|m| -> Result<(), JsError> {
+            let mut mounted = m.borrow_mut();
+            let Some(entry) = mounted.get_mut(&self.id) else {
+                return Err(Error::InvalidOptions("this checkout was destroyed".into()).into());
+            };
+            let merged = entry.options.clone().merge(later);
+            let theme_only = merged.client_secret == entry.options.client_secret
+                && merged.api_base == entry.options.api_base
+                && merged.locale == entry.options.locale;
+            if theme_only {
+                let _ = entry.element.set_attribute("data-theme", merged.theme()?);
+            } else {
+                entry._view = Box::new(());
+                entry._view = render(&entry.element, &merged)?;
+            }
+            entry.options = merged;
+            Ok(())
+        })
+    }
+
     /// Removes the checkout from the page and releases what it holds. Harmless twice.
     pub fn destroy(&self) {
         let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
-        drop(mounted); // unmounts, outside the registry's borrow
+        if let Some(mounted) = mounted {
+            let element = mounted.element.clone();
+            drop(mounted); // unmounts, outside the registry's borrow
+            if let Some(shadow) = element.shadow_root() {
+                shadow.set_inner_html("");
+            }
+        }
     }
 }
 
@@ -57,25 +190,18 @@ impl KassaHandle {
     }
 }
 
-/// Mounts a checkout into `element`: `mount(el, { clientSecret, apiBase?, locale? })`.
+/// Mounts a checkout into `element`:
+/// `mount(el, { clientSecret, apiBase?, locale?, theme? })`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<KassaHandle, JsError> {
-    let options: MountOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| Error::InvalidOptions(e.to_string()))?;
-    if options.client_secret.trim().is_empty() {
-        return Err(Error::InvalidOptions("clientSecret is empty".into()).into());
-    }
-    let endpoint = CheckoutEndpoint::new(options.api_base.as_deref().unwrap_or(""), &options.client_secret);
-    let locale = options.locale.unwrap_or_else(browser_locale);
-    let handle = leptos::mount::mount_to(element, move || {
-        leptos::view! { <Checkout endpoint locale /> }
-    });
+    let options = parse(options)?;
+    let view = render(&element, &options)?;
     let id = NEXT_ID.with(|n| {
         let mut n = n.borrow_mut();
         let id = *n;
         *n += 1;
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, Box::new(handle)));
+    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { element, options, _view: view }));
     Ok(KassaHandle { id })
 }

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod embed;
 pub mod error;
+pub mod events;
 pub mod intl;
 pub mod ui;
 

@@ -192,9 +192,10 @@ async fn a_dropped_handle_keeps_the_checkout_until_destroy() {
     let same = kassa::embed::KassaHandle::clone_for_test(&handle);
     drop(handle); // what the garbage collector does to a handle nobody kept
     leptos::task::tick().await;
-    assert!(root.query_selector(".kassa").unwrap().is_some(), "still mounted");
+    let shadow = root.shadow_root().expect("mounted in a shadow root");
+    assert!(shadow.query_selector(".kassa").unwrap().is_some(), "still mounted");
     same.destroy();
-    assert!(root.query_selector(".kassa").unwrap().is_none(), "destroy removes it");
+    assert!(shadow.query_selector(".kassa").unwrap().is_none(), "destroy removes it");
     same.destroy(); // harmless twice
 }
 

@@ -1,7 +1,7 @@
 // The demo page: creates a sandbox session through the merchant endpoint (as a
 // merchant's server would) and mounts Kassa on it. `?client_secret=…` mounts an
-// existing session instead; `?locale=…` picks the locale.
-import init, { mount } from "/pkg/kassa.js";
+// existing session instead; `?locale=…` and `?theme=…` pick those options.
+import { mount } from "/pkg/index.js";
 
 /** The sandbox's public merchant token (documented in the README). */
 const SANDBOX_TOKEN = "polar_oat_kassa_sandbox";
@@ -22,12 +22,12 @@ async function createSession(products) {
 }
 
 async function main() {
-  await init();
   const clientSecret = params.get("client_secret") ?? (await createSession([PRO])).client_secret;
-  mount(document.getElementById("checkout"), {
+  window.kassaDemo = await mount(document.getElementById("checkout"), {
     clientSecret,
     apiBase: location.origin,
     locale: params.get("locale") ?? undefined,
+    theme: params.get("theme") ?? undefined,
   });
 }
 

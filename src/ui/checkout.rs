@@ -61,6 +61,8 @@ pub fn CheckoutForm(
 ) -> impl IntoView {
     let ctl = Controller::new(endpoint, checkout, locale);
     provide_context(ctl);
+    // Ready once the form is on the page.
+    Effect::new(move |_| ctl.ready());
     view! { <CheckoutView /> }
 }
 
@@ -124,6 +126,16 @@ fn LoadError(
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let (title, body, retry) = load_error_text(lang, &error);
+    if let Some(host) = use_context::<crate::ui::controller::HostContext>() {
+        host.with_value(|h| {
+            if let Some(h) = h {
+                h.error(error.code(), &error.to_string());
+                if matches!(error, ApiError::Expired(_)) {
+                    h.emit("kassa:expired", &wasm_bindgen::JsValue::NULL);
+                }
+            }
+        });
+    }
     let phase = if matches!(error, ApiError::Expired(_)) { "expired" } else { "error" };
     view! {
         <div class="kassa-error" role="alert" data-testid="kassa-error" data-code=error.code() data-phase=phase>

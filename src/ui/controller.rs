@@ -14,7 +14,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::CheckoutEndpoint;
+use crate::events::Host;
 use crate::ui::amounts::Amounts;
+
+/// The host element, for events; `None` where a checkout is mounted without one (tests).
+pub type HostContext = StoredValue<Option<Host>, LocalStorage>;
 
 /// Where the buyer is in the checkout.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +72,7 @@ pub struct Controller {
     queue: StoredValue<UpdateQueue>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     locale: StoredValue<String>,
+    host: HostContext,
     /// The session as the server last returned it.
     pub session: RwSignal<CheckoutPublic>,
     /// What the buyer sees in each field.
@@ -114,6 +119,7 @@ impl Controller {
             timer: StoredValue::new_local(None),
             lang: Lang::from_locale(&locale),
             locale: StoredValue::new(locale),
+            host: use_context::<HostContext>().unwrap_or_else(|| StoredValue::new_local(None)),
             draft: RwSignal::new(Draft::from_session(&session, exponent)),
             phase: RwSignal::new(phase_of(&session)),
             session: RwSignal::new(session),
@@ -126,6 +132,47 @@ impl Controller {
             ctl.poll(0);
         }
         ctl
+    }
+
+    /// Fires an event on the host element, if there is one.
+    fn emit(&self, f: impl FnOnce(&Host)) {
+        self.host.with_value(|h| {
+            if let Some(h) = h {
+                f(h)
+            }
+        });
+    }
+
+    /// Fires `kassa:ready` with the session.
+    pub fn ready(&self) {
+        let session = self.session.get_untracked();
+        self.emit(|h| {
+            h.session("kassa:ready", &session);
+        });
+    }
+
+    /// Moves to `phase`, firing the event of the transition.
+    pub fn set_phase(&self, phase: Phase) {
+        let before = self.phase.get_untracked();
+        if before == phase {
+            return;
+        }
+        self.phase.set(phase.clone());
+        let session = self.session.get_untracked();
+        match phase {
+            Phase::Processing | Phase::Authenticating if before == Phase::Open => self.emit(|h| {
+                h.session("kassa:confirmed", &session);
+            }),
+            Phase::Succeeded => self.emit(|h| h.success(&session)),
+            Phase::Expired => self.emit(|h| {
+                h.session("kassa:expired", &session);
+            }),
+            Phase::Failed => self.emit(|h| h.error("payment_failed", self.t().failed_body)),
+            _ => {}
+        }
+        if phase == Phase::Processing {
+            self.poll(0);
+        }
     }
 
     /// The texts of the buyer's language.
@@ -243,7 +290,7 @@ impl Controller {
                 }
             }
             Reaction::Terminal => {
-                self.phase.set(match error {
+                self.set_phase(match error {
                     Some(ApiError::Expired(_)) => Phase::Expired,
                     _ => Phase::Closed,
                 });
@@ -254,8 +301,14 @@ impl Controller {
             }
             Reaction::PaymentFailed(message) => {
                 self.notice.set(Some(kassa_core::i18n::fill(self.t().payment_failed, &[&message])));
+                self.emit(|h| h.error("payment_failed", &message));
             }
-            Reaction::Stale | Reaction::Rejected | Reaction::Retrying { .. } | Reaction::Stalled => {}
+            Reaction::Stalled => {
+                if let Some(e) = &error {
+                    self.emit(|h| h.error(e.code(), &e.to_string()));
+                }
+            }
+            Reaction::Stale | Reaction::Rejected | Reaction::Retrying { .. } => {}
         }
         self.pump();
     }
@@ -265,13 +318,11 @@ impl Controller {
         let exponent = self.exponent();
         self.draft.update(|d| d.refresh(&session, keep, exponent));
         let phase = phase_of(&session);
+        self.emit(|h| {
+            h.session("kassa:change", &session);
+        });
         self.session.set(session);
-        if phase != self.phase.get_untracked() {
-            self.phase.set(phase.clone());
-            if phase == Phase::Processing {
-                self.poll(0);
-            }
-        }
+        self.set_phase(phase);
     }
 
     /// Reads the session (after confirm, or to learn why it closed).
@@ -310,7 +361,8 @@ impl Controller {
                 Ok(session) => ctl.show(session, &Default::default()),
                 Err(ApiError::Payment(message)) => {
                     ctl.notice.set(Some(kassa_core::i18n::fill(ctl.t().payment_failed, &[&message])));
-                    ctl.phase.set(Phase::Open);
+                    ctl.emit(|h| h.error("payment_failed", &message));
+                    ctl.set_phase(Phase::Open);
                     ctl.reload();
                 }
                 Err(_) => ctl.reload(),

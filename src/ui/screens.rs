@@ -24,7 +24,7 @@ pub fn ExpiryCountdown() -> impl IntoView {
     let left = move || expires.get() - now.get();
     Effect::new(move |_| {
         if left() <= 0.0 && ctl.phase.get_untracked() == Phase::Open {
-            ctl.phase.set(Phase::Expired);
+            ctl.set_phase(Phase::Expired);
         }
     });
     move || {

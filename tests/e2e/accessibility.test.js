@@ -28,13 +28,20 @@ test("axe-core finds no serious or critical violation", async () => {
   await c.page.setViewportSize({ width: 320, height: 800 });
   await screenshot(c.page, "a11y-320");
   // The scan does find problems: an unlabelled input is reported.
-  await c.page.evaluate(() => document.querySelector(".kassa-form").append(Object.assign(document.createElement("input"), { type: "text" })));
+  await c.page.evaluate(() =>
+    document.querySelector("#checkout").shadowRoot.querySelector(".kassa-form").append(Object.assign(document.createElement("input"), { type: "text" })),
+  );
   assert.ok((await seriousViolations(c.page)).some((v) => v.startsWith("label")));
 });
 
 test("a purchase with the keyboard alone", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO] });
-  const focused = () => c.page.evaluate(() => document.activeElement?.id || document.activeElement?.dataset?.testid || "");
+  const focused = () =>
+    c.page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.id || el?.dataset?.testid || "";
+    });
   const tabTo = async (target) => {
     for (let i = 0; i < 60; i++) {
       await c.page.keyboard.press("Tab");
@@ -51,7 +58,11 @@ test("a purchase with the keyboard alone", async () => {
   await c.page.keyboard.press("Enter");
   await tabTo("pay");
   await c.settled();
-  const focusStyle = await c.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  const focusStyle = await c.page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return getComputedStyle(el).outlineStyle;
+  });
   assert.notEqual(focusStyle, "none", "focus is visible");
   await c.page.keyboard.press("Enter");
   await c.page.locator("[data-phase=succeeded]").waitFor({ timeout: 10000 });

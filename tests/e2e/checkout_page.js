@@ -38,8 +38,9 @@ export class CheckoutPage {
   /** Waits until the widget has nothing unsaved. */
   async settled() {
     await this.page.waitForFunction(() => {
-      const s = document.querySelector("[data-testid=sync-status]");
-      const totals = document.querySelector("[data-testid=totals]");
+      const root = document.querySelector("#checkout")?.shadowRoot ?? document;
+      const s = root.querySelector("[data-testid=sync-status]");
+      const totals = root.querySelector("[data-testid=totals]");
       return s && s.textContent.trim() === "" && totals?.getAttribute("aria-busy") === "false";
     });
   }

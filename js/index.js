@@ -1,0 +1,110 @@
+// Kassa's JavaScript API (the npm package's entry, and what the script-tag loader
+// imports). Importing it touches no browser global, so it is safe under server-side
+// rendering; the WebAssembly loads on first use, once.
+import initWasm, { mount as mountWasm } from "./kassa_wasm.js";
+
+let loading = null;
+
+/**
+ * Loads the WebAssembly module. Called by `mount`; calling it yourself (to start the
+ * download early) is harmless, and calling it twice returns the same promise.
+ */
+export function init(options = {}) {
+  loading ??= initWasm(options.wasmUrl ? { module_or_path: options.wasmUrl } : undefined);
+  return loading;
+}
+
+/** Fires `kassa:error` on `element` and shows `message` in it, without any style attribute. */
+function fail(element, code, message) {
+  const note = element.ownerDocument.createElement("p");
+  note.className = "kassa-unavailable";
+  note.setAttribute("role", "alert");
+  note.textContent = message;
+  element.replaceChildren(note);
+  element.dispatchEvent(new CustomEvent("kassa:error", { bubbles: true, composed: true, detail: { code, message } }));
+}
+
+/**
+ * Mounts a checkout into `element`. Resolves to a handle with `update(options)` and
+ * `destroy()`. See the README for every option and its default.
+ */
+export async function mount(element, options) {
+  if (!element || typeof element.attachShadow !== "function") {
+    throw new TypeError("Kassa.mount: the first argument must be an element");
+  }
+  try {
+    await init();
+  } catch (error) {
+    const blocked = /wasm-unsafe-eval|Content Security Policy|CompileError|EvalError/i.test(`${error?.name} ${error?.message}`);
+    const message = blocked
+      ? "This checkout cannot load: the page's Content Security Policy does not allow WebAssembly (add 'wasm-unsafe-eval' to script-src)."
+      : "This checkout could not load. Check your connection and reload the page.";
+    fail(element, blocked ? "wasm_blocked" : "load_failed", message);
+    throw error;
+  }
+  const handle = mountWasm(element, options);
+  return {
+    /** Changes options; a new theme applies in place. */
+    update(next) {
+      handle.update(next);
+    },
+    /** Removes the checkout. Harmless twice. */
+    destroy() {
+      handle.destroy();
+    },
+  };
+}
+
+const ATTRIBUTES = { "client-secret": "clientSecret", "api-base": "apiBase", locale: "locale", theme: "theme" };
+
+/**
+ * Defines `<kassa-checkout client-secret api-base locale theme>`. It mounts when it has
+ * a client secret and is in the document, reacts to attribute changes and cleans up
+ * when removed. Harmless twice; does nothing where there is no `customElements`.
+ */
+export function defineElement(name = "kassa-checkout") {
+  if (typeof customElements === "undefined" || customElements.get(name)) return;
+  customElements.define(
+    name,
+    class KassaCheckout extends HTMLElement {
+      static observedAttributes = Object.keys(ATTRIBUTES);
+      #handle = null;
+      #mounting = null;
+
+      #options() {
+        const options = {};
+        for (const [attr, key] of Object.entries(ATTRIBUTES)) {
+          if (this.hasAttribute(attr)) options[key] = this.getAttribute(attr);
+        }
+        return options;
+      }
+
+      connectedCallback() {
+        if (this.#handle || this.#mounting || !this.getAttribute("client-secret")) return;
+        this.#mounting = mount(this, this.#options())
+          .then((handle) => {
+            this.#handle = handle;
+            if (!this.isConnected) this.disconnectedCallback();
+          })
+          .catch(() => {})
+          .finally(() => (this.#mounting = null));
+      }
+
+      attributeChangedCallback(attr, before, after) {
+        if (before === after) return;
+        if (this.#handle) this.#handle.update({ [ATTRIBUTES[attr]]: after ?? undefined });
+        else if (this.isConnected) this.connectedCallback();
+      }
+
+      disconnectedCallback() {
+        // A move within the document reconnects at once: only clean up if it stays out.
+        queueMicrotask(() => {
+          if (!this.isConnected && this.#handle) {
+            this.#handle.destroy();
+            this.#handle = null;
+          }
+        });
+      }
+    },
+  );
+}

@@ -1,0 +1,67 @@
+//! The events a checkout fires on its host element, as cancelable, bubbling, composed
+//! `CustomEvent`s, so a merchant can listen on the element or any ancestor:
+//!
+//! | event | `detail` | default action |
+//! | --- | --- | --- |
+//! | `kassa:ready` | the session | — |
+//! | `kassa:change` | the session, after each applied update | — |
+//! | `kassa:error` | `{code, message}` | — |
+//! | `kassa:expired` | the session | — |
+//! | `kassa:confirmed` | the session | — |
+//! | `kassa:success` | the session | go to its `success_url`, if `https`; `preventDefault()` stops it |
+
+use kassa_core::checkout::CheckoutPublic;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// The element a checkout is mounted on, where its events are fired.
+#[derive(Clone, Debug)]
+pub struct Host(pub web_sys::Element);
+
+/// `{code, message}` of `kassa:error`.
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+impl Host {
+    /// Fires `name` with `detail`; returns whether no listener called `preventDefault()`.
+    pub fn emit(&self, name: &str, detail: &JsValue) -> bool {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_cancelable(true);
+        init.set_detail(detail);
+        match web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            Ok(event) => self.0.dispatch_event(&event).unwrap_or(true),
+            Err(_) => true,
+        }
+    }
+
+    /// Fires a session event (`kassa:ready`, `kassa:change`, …).
+    pub fn session(&self, name: &str, session: &CheckoutPublic) -> bool {
+        self.emit(name, &to_js(session))
+    }
+
+    /// Fires `kassa:error`.
+    pub fn error(&self, code: &str, message: &str) {
+        self.emit("kassa:error", &to_js(&ErrorDetail { code, message }));
+    }
+
+    /// Fires `kassa:success` and, unless prevented, goes to the session's `success_url`
+    /// when it is `https` (never to another scheme: a `javascript:` URL is not followed).
+    pub fn success(&self, session: &CheckoutPublic) {
+        if self.session("kassa:success", session) && session.success_url.starts_with("https://") {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().assign(&session.success_url);
+            }
+        }
+    }
+}
