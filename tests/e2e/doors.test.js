@@ -1,0 +1,157 @@
+// The doors merchants use: the script tag (in place, data-target, data-kassa-checkout,
+// twice), the custom element, Kassa.mount with update/destroy; the events and their
+// payloads; a hostile page stylesheet; the dark theme.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, newPage, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+
+let sandbox, browser;
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+/** Serves `html` at a page on the sandbox's origin and opens it. */
+async function openHtml(html, options) {
+  const page = await newPage(browser, options);
+  const url = `${sandbox.url}/test-page-${Math.random().toString(36).slice(2)}`;
+  await page.route(url, (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><html><head><meta charset="utf-8"></head><body>${html}</body></html>` }));
+  await page.goto(url);
+  return page;
+}
+
+const secret = async (body = { products: [PRODUCTS.PRO] }) => (await sandbox.createSession(body)).client_secret;
+
+test("script tag: mounts where it stands, into data-target, and every data-kassa-checkout, included twice", async () => {
+  const [a, b, c, d] = [await secret(), await secret({ products: [PRODUCTS.TEAM] }), await secret(), await secret()];
+  const api = sandbox.url;
+  const page = await openHtml(`
+    <main id="inline"><script src="/pkg/kassa.js" data-client-secret="${a}" data-api-base="${api}"></script></main>
+    <section id="target-holder"><div id="here"></div></section>
+    <script src="/pkg/kassa.js" data-client-secret="${b}" data-api-base="${api}" data-target="#here"></script>
+    <div class="marked" data-kassa-checkout data-client-secret="${c}" data-api-base="${api}"></div>
+    <div class="marked" data-kassa-checkout data-client-secret="${d}" data-api-base="${api}" data-theme="dark"></div>
+    <script src="/pkg/kassa.js"></script>`);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=product-name]").length === 0 &&
+    [...document.querySelectorAll("main div, #here, .marked")].every((el) => el.shadowRoot?.querySelector("[data-testid=product-name]")));
+  assert.equal(await page.locator("#inline > div").count(), 1, "mounted right after the tag");
+  assert.equal((await page.locator("#here").getByTestId("product-name").textContent()).trim(), "Kassa Team");
+  assert.equal(await page.locator(".marked").getByTestId("form").count(), 2, "each marked element once");
+  assert.equal(await page.locator(".marked").nth(1).getAttribute("data-theme"), "dark");
+  assert.equal(await page.getByTestId("form").count(), 4, "four checkouts, none twice");
+  assert.deepEqual(page.errors, []);
+});
+
+test("custom element: attributes, attribute changes, removal", async () => {
+  const s = await secret();
+  const page = await openHtml(`<kassa-checkout client-secret="${s}" api-base="${sandbox.url}" locale="en-US"></kassa-checkout>
+    <script src="/pkg/kassa.js"></script>`);
+  const el = page.locator("kassa-checkout");
+  await el.getByTestId("total").waitFor();
+  assert.equal((await el.getByTestId("total").textContent()).trim(), "$19.00");
+  await el.evaluate((e) => e.setAttribute("theme", "dark"));
+  await page.waitForFunction(() => document.querySelector("kassa-checkout").dataset.theme === "dark");
+  await el.evaluate((e) => e.setAttribute("locale", "de-DE"));
+  await el.getByTestId("total").filter({ hasText: "19,00" }).waitFor();
+  assert.equal((await el.getByTestId("total").textContent()).trim(), "19,00\u00a0$");
+  // Removed from the page, it cleans up: its shadow root is emptied.
+  const childrenAfterRemoval = await page.evaluate(async () => {
+    const e = document.querySelector("kassa-checkout");
+    const shadow = e.shadowRoot;
+    e.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    return shadow.childElementCount;
+  });
+  assert.equal(childrenAfterRemoval, 0);
+});
+
+test("Kassa.mount: a handle that updates and destroys", async () => {
+  const s = await secret();
+  const page = await openHtml(`<div id="box"></div><script type="module">
+      import { mount } from "/pkg/index.js";
+      window.handle = await mount(document.getElementById("box"), { clientSecret: "${s}", apiBase: location.origin, locale: "en-US", theme: "light" });
+    </script>`);
+  await page.locator("#box").getByTestId("form").waitFor();
+  assert.equal(await page.locator("#box").getAttribute("data-theme"), "light");
+  await page.evaluate(() => window.handle.update({ theme: "dark" }));
+  assert.equal(await page.locator("#box").getAttribute("data-theme"), "dark");
+  await screenshot(page, "dark-theme");
+  await page.evaluate(() => window.handle.destroy());
+  assert.equal(await page.locator("#box").getByTestId("form").count(), 0);
+  await page.evaluate(() => window.handle.destroy()); // harmless twice
+  const bad = await page.evaluate(async () => {
+    const { mount } = await import("/pkg/index.js");
+    try { await mount(document.body.appendChild(document.createElement("div")), {}); return "mounted"; } catch (e) { return String(e.message ?? e); }
+  });
+  assert.match(bad, /clientSecret is required/);
+});
+
+test("events: ready, change, error, confirmed, success with preventDefault", async () => {
+  const s = await secret({ products: [PRODUCTS.TEAM], customer_email: "ada@example.com", buyer_country: "DE",
+    custom_field_data: { company: "Acme", team_size: "1-10", terms: true }, success_url: "https://shop.example/thanks" });
+  const page = await openHtml(`<div id="box"></div><script type="module">
+      import { mount } from "/pkg/index.js";
+      window.events = [];
+      const box = document.getElementById("box");
+      for (const name of ["ready", "change", "error", "expired", "confirmed", "success"]) {
+        document.addEventListener("kassa:" + name, (e) => {
+          window.events.push({ name: e.type, detail: e.detail, cancelable: e.cancelable, target: e.target.id });
+          if (name === "success" && window.keep) e.preventDefault();
+        });
+      }
+      window.keep = true;
+      await mount(box, { clientSecret: "${s}", apiBase: location.origin, locale: "en-US" });
+    </script>`);
+  const box = page.locator("#box");
+  await box.getByTestId("form").waitFor();
+  await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:ready"));
+  await box.getByTestId("seats-increase").click();
+  await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:change" && e.detail.seats === 3));
+  await box.getByTestId("card-declined").check();
+  await box.getByTestId("pay").click();
+  await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:error"));
+  await box.getByTestId("card-success").check();
+  await box.getByTestId("pay").click();
+  await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:success"), null, { timeout: 10000 });
+  const events = await page.evaluate(() => window.events);
+  const first = (name) => events.find((e) => e.name === name);
+  assert.equal(first("kassa:ready").detail.client_secret, s);
+  assert.equal(first("kassa:ready").target, "box");
+  assert.ok(first("kassa:ready").cancelable);
+  assert.deepEqual(first("kassa:error").detail, { code: "payment_failed", message: "Your card was declined." });
+  assert.equal(first("kassa:confirmed").detail.status, "confirmed");
+  assert.equal(first("kassa:success").detail.status, "succeeded");
+  assert.equal(new URL(page.url()).host, new URL(sandbox.url).host, "preventDefault kept the buyer on the page");
+});
+
+test("success without preventDefault goes to the https success_url", async () => {
+  const s = await secret({ products: [PRODUCTS.COMMUNITY], customer_email: "ada@example.com", buyer_country: "DE", success_url: "https://shop.example/thanks" });
+  const page = await openHtml(`<div id="box"></div><script type="module">
+      import { mount } from "/pkg/index.js";
+      await mount(document.getElementById("box"), { clientSecret: "${s}", apiBase: location.origin });
+    </script>`);
+  await page.route("https://shop.example/**", (route) => route.fulfill({ contentType: "text/html", body: "<h1>Thanks</h1>" }));
+  await page.locator("#box").getByTestId("pay").click();
+  await page.waitForURL("https://shop.example/thanks", { timeout: 10000 });
+});
+
+test("a hostile page stylesheet neither breaks the widget nor receives its styles", async () => {
+  const s = await secret();
+  const page = await openHtml(`<style>* { all: unset !important; } div { display: none; } button { color: red; }</style>
+    <p class="kassa-price" id="outside">outside</p>
+    <div id="box" data-kassa-checkout data-client-secret="${s}" data-api-base="${sandbox.url}"></div>
+    <script src="/pkg/kassa.js"></script>`);
+  const box = page.locator("#box");
+  await box.getByTestId("pay").waitFor();
+  assert.ok(await box.getByTestId("product-name").isVisible());
+  assert.ok(await box.getByTestId("pay").isVisible());
+  const pay = await box.getByTestId("pay").evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(pay, "rgb(59, 91, 219)", "the widget keeps its own styles");
+  const outside = await page.locator("#outside").evaluate((p) => getComputedStyle(p).fontSize);
+  assert.notEqual(outside, "28px", "its styles stay inside");
+  await screenshot(page, "hostile-page");
+});
