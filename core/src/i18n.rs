@@ -316,9 +316,20 @@ pub const EN: Texts = Texts {
     years: ("year", "years"),
 };
 
-/// The texts of `lang`. English for now; the other languages' tables follow.
-pub fn texts(_lang: Lang) -> &'static Texts {
-    &EN
+mod tables;
+
+/// The texts of `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::De => &tables::DE,
+        Lang::Fr => &tables::FR,
+        Lang::Es => &tables::ES,
+        Lang::Nl => &tables::NL,
+        Lang::Pt => &tables::PT,
+        Lang::Ja => &tables::JA,
+        Lang::Ar => &tables::AR,
+    }
 }
 
 /// Puts `values` into the `{}` of `template`, in order.
@@ -350,6 +361,32 @@ pub fn duration(lang: Lang, interval: Interval, count: u32, digits: &str) -> Str
 #[cfg(test)]
 mod text_tests {
     use super::*;
+
+    /// Every language fills every sentence, keeps each template's placeholders, and
+    /// differs from English where it should (a forgotten copy shows up here).
+    #[test]
+    fn every_language_is_complete() {
+        let langs = [Lang::De, Lang::Fr, Lang::Es, Lang::Nl, Lang::Pt, Lang::Ja, Lang::Ar];
+        let en = format!("{:?}", texts(Lang::En));
+        let slots = |s: &str| s.matches("{}").count();
+        for lang in langs {
+            let t = texts(lang);
+            let dump = format!("{t:?}");
+            assert!(!dump.contains(": \"\""), "{lang:?} has an empty sentence");
+            assert_ne!(dump, en, "{lang:?} is English");
+            for (a, b) in [
+                (EN.save_percent, t.save_percent), (EN.trial, t.trial), (EN.seats_range, t.seats_range),
+                (EN.per_seat, t.per_seat), (EN.amount_minimum, t.amount_minimum), (EN.amount_invalid, t.amount_invalid),
+                (EN.then_after_trial, t.then_after_trial), (EN.then_recurring, t.then_recurring),
+                (EN.charged_in, t.charged_in), (EN.pay, t.pay), (EN.still_needed, t.still_needed),
+                (EN.payment_failed, t.payment_failed), (EN.success_body, t.success_body), (EN.expires_in, t.expires_in),
+            ] {
+                assert_eq!(slots(a), slots(b), "{lang:?}: {b:?} needs the placeholders of {a:?}");
+            }
+            assert_ne!(t.pay, EN.pay, "{lang:?}");
+            assert_ne!(t.total_due, EN.total_due, "{lang:?}");
+        }
+    }
 
     #[test]
     fn fill_and_duration() {
