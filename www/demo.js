@@ -1,33 +1,88 @@
-// The demo page: creates a sandbox session through the merchant endpoint (as a
-// merchant's server would) and mounts Kassa on it. `?client_secret=…` mounts an
-// existing session instead; `?locale=…` and `?theme=…` pick those options.
+// The demo page. Creates sandbox sessions through the merchant endpoint (as a merchant's
+// server would) and mounts Kassa with the JS API; the controls switch session, theme and
+// language through handle.update(); the panel lists the events the widget fires.
+// `?client_secret=…` mounts an existing session; `?scenario=`, `?locale=`, `?theme=`
+// preselect the controls.
 import { mount } from "/pkg/index.js";
 
 /** The sandbox's public merchant token (documented in the README). */
 const SANDBOX_TOKEN = "polar_oat_kassa_sandbox";
-/** Kassa Pro: monthly and yearly prices. */
-const PRO = "5a1d0000-0000-4000-8000-000000000101";
+const P = (n) => `5a1d0000-0000-4000-8000-00000000010${n}`;
+/** What each scenario creates. */
+const SCENARIOS = {
+  plans: { products: [P(1), P(2)] },
+  seats: { products: [P(3)], seats: 5 },
+  local: { products: [P(1)], buyer_country: "DE" },
+  free: { products: [P(5)] },
+};
 
 const params = new URLSearchParams(location.search);
+const controls = document.getElementById("demo-controls");
 const status = document.getElementById("demo-status");
+const log = document.getElementById("demo-events");
+const element = document.getElementById("checkout");
+const sessions = {};
 
-async function createSession(products) {
-  const res = await fetch("/v1/checkouts/", {
+async function secretFor(scenario) {
+  sessions[scenario] ??= fetch("/v1/checkouts/", {
     method: "POST",
     headers: { "Content-Type": "application/json", Authorization: `Bearer ${SANDBOX_TOKEN}` },
-    body: JSON.stringify({ products }),
+    body: JSON.stringify(SCENARIOS[scenario]),
+  }).then(async (res) => {
+    if (!res.ok) throw new Error(`creating a session failed: ${res.status} ${await res.text()}`);
+    return (await res.json()).client_secret;
   });
-  if (!res.ok) throw new Error(`creating a session failed: ${res.status} ${await res.text()}`);
-  return res.json();
+  return sessions[scenario];
+}
+
+function summary(event) {
+  const d = event.detail;
+  if (!d) return "";
+  if (event.type === "kassa:error") return `${d.code}: ${d.message}`;
+  return [d.status, d.seats ? `seats ${d.seats}` : "", `total_amount ${d.total_amount} ${d.currency}`].filter(Boolean).join(" · ");
+}
+
+for (const name of ["ready", "change", "error", "expired", "confirmed", "success"]) {
+  element.addEventListener(`kassa:${name}`, (event) => {
+    if (name === "success") event.preventDefault(); // stay on the demo instead of success_url
+    const item = document.createElement("li");
+    const title = document.createElement("strong");
+    title.textContent = event.type;
+    const time = document.createElement("time");
+    time.textContent = new Date().toLocaleTimeString();
+    const detail = document.createElement("span");
+    detail.textContent = summary(event);
+    item.append(title, time, detail);
+    item.dataset.event = event.type;
+    log.prepend(item);
+    while (log.children.length > 50) log.lastChild.remove();
+  });
+}
+
+function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme;
 }
 
 async function main() {
-  const clientSecret = params.get("client_secret") ?? (await createSession([PRO])).client_secret;
-  window.kassaDemo = await mount(document.getElementById("checkout"), {
-    clientSecret,
-    apiBase: location.origin,
-    locale: params.get("locale") ?? undefined,
-    theme: params.get("theme") ?? undefined,
+  const scenario = SCENARIOS[params.get("scenario")] ? params.get("scenario") : "plans";
+  controls.scenario.value = scenario;
+  controls.theme.value = params.get("theme") ?? "auto";
+  const locale = params.get("locale") ?? controls.locale.value;
+  if ([...controls.locale.options].some((o) => o.value === locale)) controls.locale.value = locale;
+  applyTheme(controls.theme.value);
+  const clientSecret = params.get("client_secret") ?? (await secretFor(scenario));
+  const handle = await mount(element, { clientSecret, apiBase: location.origin, locale, theme: controls.theme.value });
+  window.kassaDemo = handle;
+  controls.addEventListener("change", async (event) => {
+    const field = event.target.name;
+    if (field === "theme") {
+      applyTheme(controls.theme.value);
+      handle.update({ theme: controls.theme.value });
+    } else if (field === "locale") {
+      handle.update({ locale: controls.locale.value });
+    } else if (field === "scenario") {
+      handle.update({ clientSecret: await secretFor(controls.scenario.value) });
+    }
   });
 }
 

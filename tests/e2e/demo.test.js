@@ -1,0 +1,47 @@
+// The demo page as a merchant sees it: every session, the theme toggle, the language
+// picker and the live event panel; screenshots in light, dark and Arabic.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, newPage, screenshot, startSandbox } from "./harness.js";
+
+let sandbox, browser;
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+});
+
+test("the demo switches session, theme and language and lists events", async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${sandbox.url}/?theme=light&locale=en-US`);
+  await page.getByTestId("form").waitFor();
+  await page.locator("[data-testid=demo-events] li[data-event='kassa:ready']").waitFor();
+  assert.equal(await page.getByTestId("plans").locator("input").count(), 3, "Pro monthly, Pro yearly, Starter");
+  await screenshot(page, "demo-light");
+
+  await page.locator("#demo-controls").getByText("Seats").click();
+  await page.getByTestId("seats-input").waitFor();
+  assert.equal(await page.getByTestId("seats-input").inputValue(), "5");
+
+  await page.locator("#demo-controls").getByText("Local currency").click();
+  await page.getByTestId("currency-note").waitFor();
+  assert.match(await page.getByTestId("currency-note").textContent(), /charged in USD.*EUR/);
+
+  await page.locator("#demo-controls").getByText("Free").click();
+  await page.getByTestId("pay").filter({ hasText: "Get it free" }).waitFor();
+
+  await page.locator("#demo-theme").selectOption("dark");
+  assert.equal(await page.locator("#checkout").getAttribute("data-theme"), "dark");
+  await page.locator("#demo-controls").getByText("Plans").click();
+  await page.getByTestId("plans").waitFor();
+  await screenshot(page, "demo-dark");
+
+  await page.locator("#demo-locale").selectOption("ar-EG");
+  await page.locator(".kassa[dir=rtl]").waitFor();
+  await screenshot(page, "demo-arabic");
+  assert.ok(await page.locator("[data-testid=demo-events] li").count() >= 2);
+  assert.deepEqual(page.errors, []);
+});
