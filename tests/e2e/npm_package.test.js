@@ -1,0 +1,81 @@
+// The npm package, as a merchant's build uses it: `npm pack` the built pkg/, install
+// the tarball into a fresh Vite 7 app in a temp folder, `vite build`, serve the result
+// and render a sandbox checkout in Chromium. Also: importing it in Node touches no
+// `window` and throws nothing.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { launchBrowser, newPage, PRODUCTS, ROOT, screenshot, startSandbox } from "./harness.js";
+
+/** The Vite the test app builds with: the version line the README promises. */
+const VITE = "7";
+
+let sandbox, browser, dir;
+before(async () => {
+  sandbox = await startSandbox();
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), "kassa-vite-"));
+});
+after(async () => {
+  await browser?.close();
+  await sandbox?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+
+test("importing the package in Node touches no window and throws nothing", async () => {
+  const out = run(process.execPath, ["--input-type=module", "-e",
+    `const m = await import(${JSON.stringify(join(ROOT, "pkg", "index.js"))}); m.defineElement(); console.log(Object.keys(m).sort().join(","), typeof window);`], ROOT);
+  assert.equal(out.trim(), "defineElement,init,mount undefined");
+});
+
+test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { timeout: 240_000 }, async () => {
+  const packed = run("npm", ["pack", "--json", "--pack-destination", dir], join(ROOT, "pkg"));
+  const [{ filename, files }] = JSON.parse(packed);
+  const names = files.map((f) => f.path).sort();
+  for (const required of ["index.js", "index.d.ts", "kassa.js", "kassa_wasm.js", "kassa_wasm_bg.wasm", "package.json"]) {
+    assert.ok(names.includes(required), `${required} is in the package: ${names}`);
+  }
+  const app = join(dir, "app");
+  run("mkdir", ["-p", app], dir);
+  writeFileSync(join(app, "package.json"), JSON.stringify({
+    name: "kassa-vite-check", private: true, type: "module",
+    dependencies: { kassa: `file:${join(dir, filename)}` },
+    devDependencies: { vite: VITE },
+  }));
+  writeFileSync(join(app, "index.html"), `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title></head>
+    <body><h1>My shop</h1><div id="checkout"></div><script type="module" src="/main.js"></script></body></html>`);
+  writeFileSync(join(app, "main.js"), `import { mount } from "kassa";
+    const q = new URLSearchParams(location.search);
+    mount(document.getElementById("checkout"), { clientSecret: q.get("secret"), apiBase: q.get("api"), locale: "en-US" });`);
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], app);
+  run("npx", ["vite", "build"], app);
+  const dist = join(app, "dist");
+  assert.ok(readdirSync(join(dist, "assets")).some((f) => f.endsWith(".wasm")), "Vite emitted the wasm");
+
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+  const server = createServer((req, res) => {
+    const path = join(dist, new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html"));
+    if (!path.startsWith(dist) || !existsSync(path)) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  try {
+    const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
+    const page = await newPage(browser);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    await page.goto(`${origin}/?secret=${session.client_secret}&api=${encodeURIComponent(sandbox.url)}`);
+    await page.getByTestId("product-name").waitFor();
+    assert.equal((await page.getByTestId("product-name").textContent()).trim(), "Kassa Pro");
+    assert.equal((await page.getByTestId("total").textContent()).trim(), "$19.00");
+    await screenshot(page, "vite-app");
+    assert.deepEqual(page.errors, []);
+  } finally {
+    server.close();
+  }
+});
