@@ -1,56 +1,32 @@
-// Kassa's public API. (Written by hand for now; to be generated from the Rust types and
-// diffed in CI — see issue 6.)
+// Kassa's public API. The types of options, events and the session are generated from
+// the Rust types into kassa_wasm.d.ts (a copy is kept in the repository and diffed in
+// CI, so these never lag the runtime); this file declares the JavaScript functions.
+import type { CheckoutPublic, KassaErrorDetail, KassaEventMap, KassaOptions } from "./kassa_wasm.js";
 
-/** Options of `mount` and `handle.update`. */
-export interface KassaOptions {
-  /** The session's client secret. Required by `mount`. */
-  clientSecret?: string;
-  /** The provider's base URL. Default: `https://api.polar.sh`. */
-  apiBase?: string;
-  /** BCP 47 locale of text and amounts. Default: the browser's language. */
-  locale?: string;
-  /** `light`, `dark` or `auto` (follows the system). Default: `auto`. */
-  theme?: "light" | "dark" | "auto";
-}
+export type { CheckoutPublic, KassaErrorDetail, KassaEventMap, KassaOptions } from "./kassa_wasm.js";
+export type * from "./kassa_wasm.js";
 
 /** A mounted checkout. */
 export interface KassaHandle {
-  /** Changes options; a new theme applies in place. */
+  /** Changes options; a new theme applies in place, the others render afresh. */
   update(options: KassaOptions): void;
   /** Removes the checkout. Harmless twice. */
   destroy(): void;
 }
 
-/** Polar's `CheckoutPublic` (snake_case, amounts in minor units). */
-export type CheckoutSession = Record<string, unknown> & {
-  id: string;
-  status: "open" | "expired" | "confirmed" | "succeeded" | "failed";
-  client_secret: string;
-  currency: string;
-  amount: number;
-  total_amount: number;
-  success_url: string;
-};
-
-/** `detail` of `kassa:error`. */
-export interface KassaErrorDetail {
-  code: string;
-  message: string;
-}
-
-/** The events a checkout fires on its element (bubbling, composed, cancelable). */
-export interface KassaEventMap {
-  "kassa:ready": CustomEvent<CheckoutSession>;
-  "kassa:change": CustomEvent<CheckoutSession>;
-  "kassa:error": CustomEvent<KassaErrorDetail>;
-  "kassa:expired": CustomEvent<CheckoutSession | null>;
-  "kassa:confirmed": CustomEvent<CheckoutSession>;
-  "kassa:success": CustomEvent<CheckoutSession>;
-}
-
-/** Loads the WebAssembly once (called by `mount`). */
+/** Loads the WebAssembly once (`mount` calls it); harmless twice. */
 export function init(options?: { wasmUrl?: string | URL }): Promise<unknown>;
-/** Mounts a checkout into `element`. */
+/** Mounts a checkout into `element`; rejects on invalid options or if WebAssembly cannot load. */
 export function mount(element: HTMLElement, options: KassaOptions): Promise<KassaHandle>;
-/** Defines `<kassa-checkout>` (default name). */
+/** Defines `<kassa-checkout client-secret api-base locale theme>` (default name). Harmless twice. */
 export function defineElement(name?: string): void;
+
+declare global {
+  interface HTMLElementEventMap extends KassaEventMap {}
+  /** Set by the script-tag loader. */
+  interface Window {
+    Kassa?: { ready: Promise<unknown>; mount(element: HTMLElement, options: KassaOptions): Promise<KassaHandle> };
+  }
+}
+
+export type { CheckoutPublic as CheckoutSession };

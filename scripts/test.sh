@@ -27,7 +27,10 @@ run native cargo test --workspace
 run load cargo test -p kassa-sandbox --test load -- --ignored --nocapture
 run browser wasm-pack test --headless --chrome
 run build bash scripts/build.sh
-if [ "${RESULTS[-1]}" = 0 ]; then
+# The TypeScript declarations generated from the Rust types must match the committed
+# copy (js/kassa_wasm.d.ts); after a deliberate change: cp pkg/kassa_wasm.d.ts js/.
+run types diff -u js/kassa_wasm.d.ts pkg/kassa_wasm.d.ts
+if [ "${RESULTS[-3]}" = 0 ]; then
   run e2e node --test --test-concurrency=1 tests/e2e/
 else
   NAMES+=("e2e"); RESULTS+=("skipped: build failed")

@@ -27,9 +27,10 @@ const STYLESHEET: &str = include_str!("../www/kassa.css");
 pub const DEFAULT_API_BASE: &str = "https://api.polar.sh";
 
 /// Options of [`mount`] and [`KassaHandle::update`], as JavaScript passes them.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
-struct Options {
+#[tsify(rename = "KassaOptions")]
+pub struct Options {
     /// The session's client secret. Required by `mount`.
     #[serde(default)]
     client_secret: Option<String>,
@@ -41,8 +42,28 @@ struct Options {
     locale: Option<String>,
     /// `light`, `dark` or `auto` (follows the system). Default: `auto`.
     #[serde(default)]
+    #[tsify(type = "\"light\" | \"dark\" | \"auto\"")]
     theme: Option<String>,
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const EVENTS: &'static str = r#"
+/** `detail` of `kassa:error`. */
+export interface KassaErrorDetail {
+    code: string;
+    message: string;
+}
+
+/** The events a checkout fires on its element: bubbling, composed, cancelable. */
+export interface KassaEventMap {
+    "kassa:ready": CustomEvent<CheckoutPublic>;
+    "kassa:change": CustomEvent<CheckoutPublic>;
+    "kassa:error": CustomEvent<KassaErrorDetail>;
+    "kassa:expired": CustomEvent<CheckoutPublic | null>;
+    "kassa:confirmed": CustomEvent<CheckoutPublic>;
+    "kassa:success": CustomEvent<CheckoutPublic>;
+}
+"#;
 
 impl Options {
     /// `self` with the options `later` sets.

@@ -46,14 +46,22 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
   writeFileSync(join(app, "package.json"), JSON.stringify({
     name: "kassa-vite-check", private: true, type: "module",
     dependencies: { kassa: `file:${join(dir, filename)}` },
-    devDependencies: { vite: VITE },
+    devDependencies: { vite: VITE, typescript: "5" },
   }));
   writeFileSync(join(app, "index.html"), `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title></head>
     <body><h1>My shop</h1><div id="checkout"></div><script type="module" src="/main.js"></script></body></html>`);
   writeFileSync(join(app, "main.js"), `import { mount } from "kassa";
     const q = new URLSearchParams(location.search);
     mount(document.getElementById("checkout"), { clientSecret: q.get("secret"), apiBase: q.get("api"), locale: "en-US" });`);
+  writeFileSync(join(app, "check.ts"), `import { mount, type CheckoutPublic, type KassaOptions } from "kassa";
+    const options: KassaOptions = { clientSecret: "polar_c_x", theme: "dark", locale: "de-DE" };
+    const el = document.createElement("kassa-checkout");
+    el.addEventListener("kassa:change", (e) => { const s: CheckoutPublic = e.detail; const n: number = s.total_amount; console.log(n, s.seats ?? 0); });
+    el.addEventListener("kassa:error", (e) => console.log(e.detail.code, e.detail.message));
+    mount(el, options).then((h) => { h.update({ theme: "light" }); h.destroy(); });`);
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], app);
+  // The published types describe options, events and the session, strictly.
+  run("npx", ["tsc", "--noEmit", "--strict", "--lib", "esnext,dom", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "check.ts"], app);
   run("npx", ["vite", "build"], app);
   const dist = join(app, "dist");
   assert.ok(readdirSync(join(dist, "assets")).some((f) => f.endsWith(".wasm")), "Vite emitted the wasm");

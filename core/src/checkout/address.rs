@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A billing address (Polar's `Address`). Only `country` is always present: it decides
 /// tax, and which other fields are required.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Address {
     /// First street line.
     #[serde(default)]
@@ -27,6 +28,7 @@ pub struct Address {
 
 /// Whether a billing address field is shown, and whether it must be filled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldMode {
     /// Shown and must be filled.
@@ -40,6 +42,7 @@ pub enum FieldMode {
 
 /// Polar's `billing_address_fields`: the mode of each address field for this session.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct BillingAddressFields {
     /// Country selector.
     pub country: FieldMode,

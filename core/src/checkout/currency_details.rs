@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// An amount in the payment currency: what the buyer is charged.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PaymentAmount {
     /// Minor units.
     pub amount: i64,
@@ -26,6 +27,7 @@ pub struct PaymentAmount {
 
 /// An amount converted into the buyer's local currency: shown for orientation only.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct LocalAmount {
     /// Minor units.
     pub amount: i64,
@@ -36,6 +38,7 @@ pub struct LocalAmount {
     pub currency_decimals: Option<u8>,
     /// Payment → local rate, as a JSON number or a decimal string.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "number | string | null"))]
     pub currency_exchange_rate: Option<serde_json::Value>,
     /// `left` or `right`.
     #[serde(default)]
@@ -53,6 +56,7 @@ pub struct LocalAmount {
 
 /// A payment amount and, where the buyer's currency differs, its local counterpart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AmountPair {
     /// What is charged.
     pub payment: PaymentAmount,
@@ -64,6 +68,7 @@ pub struct AmountPair {
 /// Local-currency details of the plan: the recurring price (`payment`/`local`), the
 /// amount due now and the trial.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PlanCurrencyDetails {
     /// The recurring (or one-time) price in the payment currency.
     pub payment: PaymentAmount,
@@ -80,6 +85,7 @@ pub struct PlanCurrencyDetails {
 
 /// PayNext-style `currency_details`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CurrencyDetails {
     /// Details of the selected plan.
     pub plan: PlanCurrencyDetails,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of input a custom field asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum CustomFieldType {
     /// Free text.
@@ -23,6 +24,7 @@ pub enum CustomFieldType {
 
 /// One option of a select field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SelectOption {
     /// Stored value.
     pub value: String,
@@ -32,6 +34,7 @@ pub struct SelectOption {
 
 /// Presentation and constraints of a custom field.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CustomFieldProperties {
     /// Label shown to the buyer (else the field's name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,6 +67,7 @@ pub struct CustomFieldProperties {
 
 /// A custom field definition.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CustomField {
     /// The ID of the field.
     pub id: String,
@@ -74,6 +78,7 @@ pub struct CustomField {
     pub modified_at: Option<String>,
     /// Merchant metadata.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, unknown>"))]
     pub metadata: serde_json::Map<String, serde_json::Value>,
     /// Input kind.
     #[serde(rename = "type")]
@@ -91,6 +96,7 @@ pub struct CustomField {
 
 /// A custom field attached to the checkout, with its order and whether it is required.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AttachedCustomField {
     /// The ID of the custom field.
     pub custom_field_id: String,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Whether a discount takes a fixed amount or a percentage off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountType {
     /// A fixed amount off.
@@ -16,6 +17,7 @@ pub enum DiscountType {
 
 /// How long a discount applies to a subscription.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountDuration {
     /// The first payment only.
@@ -29,6 +31,7 @@ pub enum DiscountDuration {
 /// Polar's `CheckoutDiscount*` union, as one struct: the fields of the other shapes are
 /// absent from the JSON, as on Polar.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CheckoutDiscount {
     /// The ID of the discount.
     pub id: String,
@@ -53,6 +56,7 @@ pub struct CheckoutDiscount {
     pub currency: Option<String>,
     /// Fixed discount amount per currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, number>"))]
     pub amounts: Option<BTreeMap<String, i64>>,
     /// Percentage discount in basis points (1000 = 10 %).
     #[serde(default, skip_serializing_if = "Option::is_none")]

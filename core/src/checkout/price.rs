@@ -6,6 +6,7 @@ use crate::checkout::Interval;
 
 /// How a price's amount is determined (Polar's `amount_type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum AmountType {
     /// A fixed `price_amount`.
@@ -25,6 +26,7 @@ pub enum AmountType {
 
 /// Legacy price type: whether the price recurs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum PriceType {
     /// Charged once.
@@ -35,6 +37,7 @@ pub enum PriceType {
 
 /// One tier of seat-based pricing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SeatTier {
     /// First seat count of the tier.
     pub min_seats: u32,
@@ -47,6 +50,7 @@ pub struct SeatTier {
 
 /// Seat tiers of a seat-based price (volume pricing: every seat costs the tier's price).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SeatTiers {
     /// Tiers, sorted by `min_seats`, contiguous.
     pub tiers: Vec<SeatTier>,
@@ -70,6 +74,7 @@ impl SeatTiers {
 /// Polar's `ProductPrice`, one struct for every `amount_type`. Fields that belong to
 /// one type only are absent from the JSON of the others, as on Polar.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ProductPrice {
     /// The ID of the price.
     pub id: String,

@@ -6,6 +6,7 @@ use crate::checkout::ProductPrice;
 
 /// A recurring or trial interval unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum Interval {
     /// Daily.
@@ -43,6 +44,7 @@ impl Interval {
 
 /// A benefit the product grants, shown as a line under the product.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Benefit {
     /// The ID of the benefit.
     pub id: String,
@@ -68,6 +70,7 @@ pub struct Benefit {
 
 /// Polar's `CheckoutProduct`: a product with its prices, benefits and media.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CheckoutProduct {
     /// The ID of the product.
     pub id: String,
@@ -110,6 +113,7 @@ pub struct CheckoutProduct {
     pub benefits: Vec<Benefit>,
     /// Product media, passed through untouched.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "unknown[]"))]
     pub medias: Vec<serde_json::Value>,
 }
 

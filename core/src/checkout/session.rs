@@ -11,6 +11,7 @@ use crate::checkout::{
 
 /// Status of a checkout session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckoutStatus {
     /// Open: the buyer can still change and pay it.
@@ -35,6 +36,7 @@ impl CheckoutStatus {
 
 /// Whether a price includes tax or has it added on top.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum TaxBehavior {
     /// Tax is included in the price.
@@ -45,6 +47,7 @@ pub enum TaxBehavior {
 
 /// The merchant's organization as shown in the checkout.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CheckoutOrganization {
     /// Creation timestamp.
     pub created_at: String,
@@ -74,6 +77,7 @@ fn invoice() -> String {
 
 /// Polar's `CheckoutPublic`, plus Kassa's optional `currency_details`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CheckoutPublic {
     /// The ID of the checkout.
     pub id: String,
@@ -84,6 +88,7 @@ pub struct CheckoutPublic {
     pub modified_at: Option<String>,
     /// Values of the custom fields, by slug.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, unknown>"))]
     pub custom_field_data: serde_json::Map<String, serde_json::Value>,
     /// Payment processor (`stripe`; the sandbox says `stripe` too).
     pub payment_processor: String,
@@ -210,6 +215,7 @@ pub struct CheckoutPublic {
     pub locale: Option<String>,
     /// Processor data (publishable key and the like).
     #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, string>"))]
     pub payment_processor_metadata: BTreeMap<String, String>,
     /// Which billing address fields are required, optional or hidden.
     #[serde(default)]
@@ -225,6 +231,7 @@ pub struct CheckoutPublic {
     pub product_price: Option<ProductPrice>,
     /// Prices per product ID.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, ProductPrice[]> | null"))]
     pub prices: Option<BTreeMap<String, Vec<ProductPrice>>>,
     /// The applied discount.
     #[serde(default)]
