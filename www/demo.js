@@ -67,8 +67,13 @@ async function main() {
   const scenario = SCENARIOS[params.get("scenario")] ? params.get("scenario") : "plans";
   controls.scenario.value = scenario;
   controls.theme.value = params.get("theme") ?? "auto";
-  const locale = params.get("locale") ?? controls.locale.value;
-  if ([...controls.locale.options].some((o) => o.value === locale)) controls.locale.value = locale;
+  // Without ?locale= the widget follows the browser's language (its default); the picker
+  // shows the closest choice.
+  const locale = params.get("locale") ?? undefined;
+  const wanted = locale ?? navigator.language;
+  const options = [...controls.locale.options].map((o) => o.value);
+  controls.locale.value =
+    options.find((o) => o === wanted) ?? options.find((o) => o.split("-")[0] === wanted.split("-")[0]) ?? "en-US";
   applyTheme(controls.theme.value);
   const clientSecret = params.get("client_secret") ?? (await secretFor(scenario));
   const handle = await mount(element, { clientSecret, apiBase: location.origin, locale, theme: controls.theme.value });
