@@ -30,7 +30,9 @@ run build bash scripts/build.sh
 # The TypeScript declarations generated from the Rust types must match the committed
 # copy (js/kassa_wasm.d.ts); after a deliberate change: cp pkg/kassa_wasm.d.ts js/.
 run types diff -u js/kassa_wasm.d.ts pkg/kassa_wasm.d.ts
-if [ "${RESULTS[-3]}" = 0 ]; then
+# The first render's brotli size must stay within bench/size-budget.txt.
+run size node bench/size.js --check
+if [ "${RESULTS[-4]}" = 0 ]; then
   run e2e node --test --test-concurrency=1 tests/e2e/
 else
   NAMES+=("e2e"); RESULTS+=("skipped: build failed")
