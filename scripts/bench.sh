@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release widget and sandbox, builds the peer (Polar's React
+# checkout components, with Vite), and prints Kassa's and the peer's figures side by side.
+# KASSA_BENCH_RUNS sets the start-up runs (default 20).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+bash scripts/setup.sh --browser
+bash scripts/build.sh
+cargo build --quiet --release -p kassa-sandbox
+(cd bench && npm ci --no-audit --no-fund --loglevel=error && npx vite build peer --outDir ../peer-dist --emptyOutDir --logLevel error)
+node bench/size.js
+KASSA_SANDBOX_BIN="$ROOT/target/release/kassa-sandbox" node bench/run.js
