@@ -1,19 +1,12 @@
 // Accessibility: no serious or critical axe-core violation, and a purchase done with
 // the keyboard alone. Screenshots at 320 px and desktop.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, PRODUCTS, screenshot, seriousViolations, startSandbox } from "./harness.js";
+import { PRODUCTS, screenshot, seriousViolations, useSandbox } from "./harness.js";
 import { CheckoutPage } from "./checkout_page.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 test("axe-core finds no serious or critical violation", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO, PRODUCTS.TEAM], buyer_country: "US" });

@@ -2,19 +2,12 @@
 //   script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
 // (no inline script or style, no eval); without 'wasm-unsafe-eval' the element says why
 // it cannot load and fires kassa:error.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { newPage, PRODUCTS, screenshot, useSandbox } from "./harness.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 export const STRICT = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'";
 

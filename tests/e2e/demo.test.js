@@ -1,18 +1,11 @@
 // The demo page as a merchant sees it: every session, the theme toggle, the language
 // picker and the live event panel; screenshots in light, dark and Arabic.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, screenshot, startSandbox } from "./harness.js";
+import { newPage, screenshot, useSandbox } from "./harness.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 test("the demo switches session, theme and language and lists events", async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });

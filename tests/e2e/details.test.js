@@ -1,19 +1,12 @@
 // The buyer's details, discount codes, custom fields and a pay-what-you-want amount,
 // each saved to the server; a refused value shows beside its field and stays typed.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { PRODUCTS, screenshot, useSandbox } from "./harness.js";
 import { CheckoutPage } from "./checkout_page.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 test("details are saved and tax follows the country", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO] });

@@ -1,19 +1,12 @@
 // The doors merchants use: the script tag (in place, data-target, data-kassa-checkout,
 // twice), the custom element, Kassa.mount with update/destroy; the events and their
 // payloads; a hostile page stylesheet; the dark theme.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { newPage, PRODUCTS, screenshot, useSandbox } from "./harness.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 /** Serves `html` at a page on the sandbox's origin and opens it. */
 async function openHtml(html, options) {

@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -112,4 +113,21 @@ export async function seriousViolations(page) {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/**
+ * Starts a sandbox and a browser before a spec file's tests and stops them after;
+ * `ready(sandbox, browser)` receives them.
+ */
+export function useSandbox(ready) {
+  let sandbox, browser;
+  before(async () => {
+    sandbox = await startSandbox();
+    browser = await launchBrowser();
+    ready(sandbox, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
 }

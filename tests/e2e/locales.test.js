@@ -1,18 +1,11 @@
 // Locales: the option drives words and amounts; without it the browser's language does;
 // Arabic lays out right to left.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { newPage, PRODUCTS, screenshot, useSandbox } from "./harness.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 async function open(query, contextLocale = "en-US") {
   const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });

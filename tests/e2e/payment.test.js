@@ -1,19 +1,12 @@
 // Paying: a declined card shows why and can be retried; a card that needs a second
 // step waits for it; a free plan and a trial need no charge today.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { PRODUCTS, screenshot, useSandbox } from "./harness.js";
 import { CheckoutPage } from "./checkout_page.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 /** A German consumer only gives email and country. */
 async function fillMinimum(c) {

@@ -1,19 +1,12 @@
 // Switching plan and changing seats: the screen answers at once, the totals come back
 // from the server, and a burst of clicks is coalesced.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, PRICES, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { PRICES, PRODUCTS, screenshot, useSandbox } from "./harness.js";
 import { CheckoutPage } from "./checkout_page.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 test("switching to the yearly plan shows the server's totals", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO, PRODUCTS.TEAM] });
@@ -47,12 +40,18 @@ test("seats: the stepper answers at once and the total follows from the server",
 
 test("twenty seat clicks within a second send at most three PATCHes", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.TEAM] });
-  const started = Date.now();
-  for (let i = 0; i < 20; i++) {
-    await c.testId("seats-increase").click();
-    await c.page.waitForTimeout(35);
-  }
-  assert.ok(Date.now() - started < 1500, "clicked within the burst");
+  // Twenty clicks, 40 ms apart, dispatched in the page so test-runner round trips under
+  // load cannot stretch them beyond one second.
+  const span = await c.page.evaluate(async () => {
+    const button = document.querySelector("#checkout").shadowRoot.querySelector("[data-testid=seats-increase]");
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) {
+      button.click();
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    return performance.now() - started;
+  });
+  assert.ok(span < 1000, `clicked within a second (${span.toFixed(0)} ms)`);
   await c.settled();
   const screenSeats = Number(await c.testId("seats-input").inputValue());
   assert.equal(screenSeats, 22);

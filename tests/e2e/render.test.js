@@ -1,18 +1,11 @@
 // The widget renders a live sandbox session: product, price with interval, total;
 // and readable error states for an unknown session and an unreachable provider.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { newPage, PRODUCTS, screenshot, useSandbox } from "./harness.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 test("the demo page renders the session the sandbox created", async () => {
   const page = await newPage(browser);

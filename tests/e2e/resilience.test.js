@@ -1,20 +1,13 @@
 // The network misbehaves: slow answers lose no typed character, failed requests are
 // retried (honouring Retry-After) without dropping edits, an expired session shows its
 // closing screen, and merchant text is never run as HTML.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, newPage, PRODUCTS, screenshot, startSandbox } from "./harness.js";
+import { newPage, PRODUCTS, screenshot, useSandbox } from "./harness.js";
 import { CheckoutPage } from "./checkout_page.js";
 
 let sandbox, browser;
-before(async () => {
-  sandbox = await startSandbox();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
 
 test("with injected latency no typed character is lost", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO] });
