@@ -89,6 +89,8 @@ pub struct Controller {
     pub card: RwSignal<TestCard>,
     /// The buyer's language.
     pub lang: Lang,
+    /// Formatting context of the session, derived from it once per change.
+    amounts: Memo<Amounts>,
 }
 
 fn now() -> f64 {
@@ -113,16 +115,20 @@ impl Controller {
     /// A controller over a freshly loaded session.
     pub fn new(endpoint: CheckoutEndpoint, session: CheckoutPublic, locale: String) -> Self {
         let exponent = Currency::parse(&session.currency).map(|c| c.exponent()).unwrap_or(2);
+        let session = RwSignal::new(session);
+        let for_amounts = locale.clone();
+        let amounts = Memo::new(move |_| session.with(|s| Amounts::for_session(s, &for_amounts)));
         let ctl = Self {
+            amounts,
             endpoint: StoredValue::new(endpoint),
             queue: StoredValue::new(UpdateQueue::new()),
             timer: StoredValue::new_local(None),
             lang: Lang::from_locale(&locale),
             locale: StoredValue::new(locale),
             host: use_context::<HostContext>().unwrap_or_else(|| StoredValue::new_local(None)),
-            draft: RwSignal::new(Draft::from_session(&session, exponent)),
-            phase: RwSignal::new(phase_of(&session)),
-            session: RwSignal::new(session),
+            draft: RwSignal::new(session.with_untracked(|s| Draft::from_session(s, exponent))),
+            phase: RwSignal::new(session.with_untracked(phase_of)),
+            session,
             errors: RwSignal::new(BTreeMap::new()),
             status: RwSignal::new(SyncStatus::Saved),
             notice: RwSignal::new(None),
@@ -187,8 +193,13 @@ impl Controller {
 
     /// Formatting context of the current session (reactive).
     pub fn amounts(&self) -> Amounts {
+        self.amounts.get()
+    }
+
+    /// "/ month", "every 3 months": a billing period in the buyer's language and digits.
+    pub fn period(&self, interval: kassa_core::checkout::Interval, count: u32) -> String {
         let locale = self.locale.get_value();
-        self.session.with(|s| Amounts::for_session(s, &locale))
+        kassa_core::i18n::billing_period(self.lang, interval, count, &crate::intl::format_integer(count, &locale))
     }
 
     /// The payment currency's exponent.

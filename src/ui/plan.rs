@@ -1,7 +1,7 @@
 //! What the buyer buys: the plan switcher, seats and a pay-what-you-want amount.
 
 use kassa_core::checkout::{plan_options, AmountType, CheckoutUpdate, Patch, PlanOption};
-use kassa_core::i18n::{billing_period, duration, fill};
+use kassa_core::i18n::{duration, fill};
 use kassa_core::money::amount::parse_minor;
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
@@ -13,7 +13,6 @@ use crate::ui::field::{error_id, field_id, FieldError, Label};
 /// "€190.00 / year", "$249.00 one-time", "Free": how a plan's price reads.
 fn price_text(ctl: &Controller, option: &PlanOption) -> String {
     let t = ctl.t();
-    let locale = ctl.locale();
     let amounts = ctl.amounts();
     let amount = match (option.amount_type, option.amount) {
         (AmountType::Free, _) | (_, Some(0)) => return t.free.to_string(),
@@ -23,7 +22,7 @@ fn price_text(ctl: &Controller, option: &PlanOption) -> String {
         (_, None) => String::new(),
     };
     match option.interval {
-        Some((interval, n)) => format!("{amount} {}", billing_period(ctl.lang, interval, n, &format_integer(n, &locale))),
+        Some((interval, n)) => format!("{amount} {}", ctl.period(interval, n)),
         None if option.amount_type == AmountType::Custom => amount,
         None => format!("{amount} · {}", t.one_time),
     }

@@ -1,9 +1,7 @@
 //! What the buyer is buying: merchant, product, its price and interval, its benefits.
 
-use kassa_core::i18n::billing_period;
 use leptos::prelude::*;
 
-use crate::intl::format_integer;
 use crate::ui::amounts::Amount;
 use crate::ui::controller::Controller;
 
@@ -18,7 +16,7 @@ pub fn Summary() -> impl IntoView {
         let name = product.as_ref().map(|p| p.name.clone()).unwrap_or_default();
         let description = product.as_ref().and_then(|p| p.description.clone());
         let benefits: Vec<String> = product.iter().flat_map(|p| p.benefits.iter().map(|b| b.description.clone())).collect();
-        let period = s.billing_interval().map(|(i, n)| billing_period(ctl.lang, i, n, &format_integer(n, &ctl.locale())));
+        let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));
         let price = if s.is_free_product_price {
             view! { <span class="kassa-amount">{ctl.t().free}</span> }.into_any()
         } else {

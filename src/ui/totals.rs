@@ -2,11 +2,10 @@
 //! a trial, what follows. Announced politely when they change.
 
 use kassa_core::checkout::TaxBehavior;
-use kassa_core::i18n::{billing_period, fill};
+use kassa_core::i18n::fill;
 use kassa_core::sync::SyncStatus;
 use leptos::prelude::*;
 
-use crate::intl::format_integer;
 use crate::ui::amounts::Amount;
 use crate::ui::controller::Controller;
 
@@ -26,7 +25,7 @@ pub fn Totals() -> impl IntoView {
             (Some(tax), _) => Some((t.tax, Some(tax))),
             (None, _) => Some((t.tax, None)),
         };
-        let period = s.billing_interval().map(|(i, n)| billing_period(ctl.lang, i, n, &format_integer(n, &ctl.locale())));
+        let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));
         let after_trial = (trial && s.total_amount > 0).then(|| {
             let then = format!("{} {}", amounts.charged(s.total_amount), period.clone().unwrap_or_default());
             fill(t.then_after_trial, &[then.trim()])

@@ -132,6 +132,18 @@ pub struct CheckoutUpdate {
 }
 
 impl CheckoutUpdate {
+    /// Every field's wire name, in wire order.
+    pub const FIELDS: &'static [&'static str] = &[
+        "product_id", "product_price_id", "amount", "seats", "is_business_customer", "customer_name",
+        "customer_email", "customer_billing_name", "customer_billing_address", "customer_tax_id",
+        "discount_code", "custom_field_data", "locale", "allow_trial", "reason", "note",
+    ];
+
+    /// The static wire name equal to `name`, if `name` is a field of the update.
+    pub fn field_name(name: &str) -> Option<&'static str> {
+        Self::FIELDS.iter().copied().find(|f| *f == name)
+    }
+
     /// Names of the fields this update sends, in wire order (for the audit trail and
     /// for knowing which edits a response answers).
     pub fn field_names(&self) -> Vec<&'static str> {

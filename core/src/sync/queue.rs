@@ -135,15 +135,6 @@ impl Default for UpdateQueue {
     }
 }
 
-fn field_of(name: &str) -> Option<&'static str> {
-    const FIELDS: &[&str] = &[
-        "product_id", "product_price_id", "amount", "seats", "is_business_customer", "customer_name",
-        "customer_email", "customer_billing_name", "customer_billing_address", "customer_tax_id",
-        "discount_code", "custom_field_data", "locale", "allow_trial", "reason", "note",
-    ];
-    FIELDS.iter().copied().find(|f| *f == name)
-}
-
 impl UpdateQueue {
     /// An empty queue.
     pub fn new() -> Self {
@@ -276,7 +267,7 @@ impl UpdateQueue {
     fn keep(&self) -> BTreeSet<&'static str> {
         let mut keep: BTreeSet<&'static str> = self.pending.field_names().into_iter().collect();
         keep.extend(self.edited_in_flight.iter().copied());
-        keep.extend(self.errors.keys().filter_map(|p| field_of(p.split('.').next().unwrap_or(""))));
+        keep.extend(self.errors.keys().filter_map(|p| CheckoutUpdate::field_name(p.split('.').next().unwrap_or(""))));
         keep
     }
 
