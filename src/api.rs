@@ -1,9 +1,15 @@
 //! The provider's client-secret endpoints over `fetch` (gloo-net). Only transport lives
 //! here; what an answer means is decided by [`kassa_core::api_error`].
+//!
+//! JSON goes through the browser's own `JSON.parse`/`JSON.stringify` and
+//! serde-wasm-bindgen, never serde_json's parser and writer: they cost the wasm more than
+//! the whole checkout model (see `bench/`).
 
 use gloo_net::http::{Request, Response};
 use kassa_core::api_error::ApiError;
 use kassa_core::checkout::{CheckoutPublic, CheckoutUpdate};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
 
 /// Where a session lives: the provider's base URL and the session's client secret.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,17 +42,17 @@ impl CheckoutEndpoint {
 
     /// Sends an update (`PATCH`).
     pub async fn update(&self, body: &CheckoutUpdate) -> Result<CheckoutPublic, ApiError> {
-        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-        self.send(Request::patch(&self.url()), json).await
+        self.send(Request::patch(&self.url()), stringify(&to_js(body)?)?).await
     }
 
     /// Confirms with the update's fields and an optional payment token.
     pub async fn confirm(&self, body: &CheckoutUpdate, token: Option<&str>) -> Result<CheckoutPublic, ApiError> {
-        let mut value = serde_json::to_value(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-        if let (Some(token), Some(object)) = (token, value.as_object_mut()) {
-            object.insert("confirmation_token_id".into(), token.into());
+        let value = to_js(body)?;
+        if let Some(token) = token {
+            js_sys::Reflect::set(&value, &"confirmation_token_id".into(), &token.into())
+                .map_err(|_| ApiError::Decode("the confirm body is not an object".into()))?;
         }
-        self.send(Request::post(&format!("{}/confirm", self.url())), value.to_string()).await
+        self.send(Request::post(&format!("{}/confirm", self.url())), stringify(&value)?).await
     }
 
     /// The sandbox's stand-in for the processor's second payment step.
@@ -74,11 +80,30 @@ async fn read_session(response: Response) -> Result<CheckoutPublic, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let body = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let parsed = js_sys::JSON::parse(&body);
     if (200..300).contains(&status) {
-        serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+        let value = parsed.map_err(|_| ApiError::Decode("the answer is not JSON".into()))?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
     } else {
-        Err(ApiError::from_response(status, retry_after.as_deref(), &body))
+        let value = parsed.ok().and_then(|v| serde_wasm_bindgen::from_value(v).ok());
+        Err(ApiError::from_parsed(status, retry_after.as_deref(), value, &body))
     }
+}
+
+/// A value as a plain JS object: absent fields left out, `null`s kept (the JSON-compatible
+/// serializer writes `None` as `null`, not `undefined`), maps as objects.
+pub(crate) fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+}
+
+fn to_js(body: &CheckoutUpdate) -> Result<JsValue, ApiError> {
+    to_plain_js(body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn stringify(value: &JsValue) -> Result<String, ApiError> {
+    js_sys::JSON::stringify(value)
+        .map(String::from)
+        .map_err(|_| ApiError::Decode("the request body cannot be written as JSON".into()))
 }
 
 /// Percent-encodes a path segment, so a secret can never change the path.

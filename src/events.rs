@@ -26,9 +26,7 @@ struct ErrorDetail<'a> {
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+    crate::api::to_plain_js(value).unwrap_or(JsValue::NULL)
 }
 
 impl Host {

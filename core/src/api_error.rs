@@ -84,19 +84,23 @@ impl ApiError {
 
     /// Classifies a non-2xx answer from its status, `Retry-After` header and body.
     pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> Self {
-        #[derive(Deserialize)]
-        struct Body {
-            #[serde(default)]
-            error: Option<String>,
-            #[serde(default)]
-            detail: serde_json::Value,
-        }
-        let parsed: Option<Body> = serde_json::from_str(body).ok();
-        let name = parsed.as_ref().and_then(|b| b.error.clone()).unwrap_or_default();
-        let detail_value = parsed.map(|b| b.detail).unwrap_or(serde_json::Value::Null);
+        Self::from_parsed(status, retry_after, serde_json::from_str(body).ok(), body)
+    }
+
+    /// [`ApiError::from_response`] for a body already parsed (`None` when it is not JSON):
+    /// the browser parses with its own `JSON.parse`, so the widget carries no JSON parser.
+    /// `raw` is quoted, shortened, when the body has no `detail`.
+    pub fn from_parsed(status: u16, retry_after: Option<&str>, body: Option<serde_json::Value>, raw: &str) -> Self {
+        let (name, detail_value) = match body {
+            Some(serde_json::Value::Object(mut o)) => (
+                o.get("error").and_then(|e| e.as_str()).unwrap_or_default().to_string(),
+                o.remove("detail").unwrap_or_default(),
+            ),
+            _ => (String::new(), serde_json::Value::Null),
+        };
         let detail = match &detail_value {
             serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Null => body.chars().take(200).collect(),
+            serde_json::Value::Null => raw.chars().take(200).collect(),
             other => other.to_string(),
         };
         match (status, name.as_str()) {
