@@ -9,6 +9,6 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh --browser
 bash scripts/build.sh
 cargo build --quiet --release -p kassa-sandbox
-(cd bench && npm ci --no-audit --no-fund --loglevel=error && npx vite build peer --outDir ../peer-dist --emptyOutDir --logLevel error)
+(cd bench && npm ci --no-audit --no-fund --loglevel=error && npx vite build peer --base /peer/ --outDir ../peer-dist --emptyOutDir --logLevel error)
 node bench/size.js
 KASSA_SANDBOX_BIN="$ROOT/target/release/kassa-sandbox" node bench/run.js

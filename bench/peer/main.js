@@ -3,6 +3,11 @@
 // checkout page wires them: CheckoutProvider (fetches by client secret) →
 // CheckoutFormProvider → pricing, seat selector and the form.
 // `?secret=…&api=…` name the session and the provider.
+//
+// Pinned to 0.3.0: 0.4.x ships its components with uncompiled StyleX calls that throw at
+// runtime ("stylex.defineVars … must be compiled by @stylexjs/babel-plugin"), inside an
+// already-minified bundle no StyleX plugin can compile.
+import "./require-shim.js";
 import { createElement as h } from "react";
 import { createRoot } from "react-dom/client";
 import { CheckoutFormProvider, CheckoutProvider, useCheckoutForm } from "@polar-sh/checkout/providers";

@@ -10,7 +10,7 @@ pub mod site;
 use axum::http::{header, Method};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::AppState;
 
@@ -18,12 +18,17 @@ use crate::AppState;
 pub fn router(state: AppState) -> Router {
     use checkouts_client::*;
     // The client-secret endpoints are called from merchants' pages on any origin, as on
-    // Polar; the secret is the credential, so no cookies are involved.
+    // Polar; the secret is the credential and the sandbox sets no cookies. The origin is
+    // mirrored rather than `*` because Polar's own React provider fetches with
+    // `credentials: "include"`, and browsers refuse `*` on a credentialed answer.
     let client_cors = CorsLayer::new()
-        .allow_origin(Any)
+        .allow_origin(AllowOrigin::mirror_request())
+        .allow_credentials(true)
         .allow_methods([Method::GET, Method::PATCH, Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
-        .expose_headers([header::RETRY_AFTER]);
+        .expose_headers([header::RETRY_AFTER])
+        // As Polar's API (Starlette's default): a browser asks once per ten minutes.
+        .max_age(std::time::Duration::from_secs(600));
     let mut client = Router::new();
     for prefix in ["/v1/checkouts/client", "/v1/checkouts/custom/client"] {
         client = client

@@ -154,3 +154,21 @@ async fn wasm_is_served_as_application_wasm() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "application/wasm");
 }
+
+#[tokio::test]
+async fn client_endpoints_answer_a_credentialed_preflight_from_any_origin() {
+    // Polar's React provider fetches with `credentials: "include"`; `*` would be refused.
+    let app = sandbox();
+    let req = axum::http::Request::builder()
+        .method("OPTIONS")
+        .uri("/v1/checkouts/client/polar_c_x")
+        .header("origin", "https://shop.example")
+        .header("access-control-request-method", "PATCH")
+        .header("access-control-request-headers", "content-type")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = tower::ServiceExt::oneshot(app, req).await.unwrap();
+    assert_eq!(res.headers()["access-control-allow-origin"], "https://shop.example");
+    assert_eq!(res.headers()["access-control-allow-credentials"], "true");
+    assert!(res.headers()["access-control-allow-methods"].to_str().unwrap().contains("PATCH"));
+}
