@@ -14,8 +14,11 @@ export interface KassaHandle {
   destroy(): void;
 }
 
-/** Loads the WebAssembly once (`mount` calls it); harmless twice. */
-export function init(options?: { wasmUrl?: string | URL }): Promise<unknown>;
+/**
+ * Loads the WebAssembly once (`mount` calls it); harmless twice. `wasm` hands over a
+ * download already started (`fetch(…)`), `wasmUrl` says where to fetch it.
+ */
+export function init(options?: { wasm?: Response | Promise<Response>; wasmUrl?: string | URL }): Promise<unknown>;
 /** Mounts a checkout into `element`; rejects on invalid options or if WebAssembly cannot load. */
 export function mount(element: HTMLElement, options: KassaOptions): Promise<KassaHandle>;
 /** Defines `<kassa-checkout client-secret api-base locale theme>` (default name). Harmless twice. */

@@ -5,13 +5,33 @@ import initWasm, { mount as mountWasm } from "./kassa_wasm.js";
 
 let loading = null;
 
+/** Where `apiBase` points when it is not given (the Rust side has the same default). */
+const DEFAULT_API_BASE = "https://api.polar.sh";
+
 /**
  * Loads the WebAssembly module. Called by `mount`; calling it yourself (to start the
  * download early) is harmless, and calling it twice returns the same promise.
+ * `wasm` is the module's download already under way (a `Response` or its promise), as
+ * the script-tag loader starts it; `wasmUrl` says where to fetch it instead.
  */
 export function init(options = {}) {
-  loading ??= initWasm(options.wasmUrl ? { module_or_path: options.wasmUrl } : undefined);
+  const source = options.wasm ?? options.wasmUrl;
+  loading ??= initWasm(source ? { module_or_path: source } : undefined);
   return loading;
+}
+
+/**
+ * Starts the session's `GET` at once, so it travels while the WebAssembly loads. The
+ * checkout uses the answer only if it would ask the very same URL; if the two ever
+ * disagree it asks again, which costs a request, never correctness.
+ */
+function prefetch(options) {
+  if (typeof fetch !== "function" || typeof options?.clientSecret !== "string" || !options.clientSecret.trim()) return undefined;
+  const base = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
+  const url = `${base}/v1/checkouts/client/${encodeURIComponent(options.clientSecret.trim())}`;
+  const response = fetch(url, { headers: { Accept: "application/json" } });
+  response.catch(() => {}); // a failure is reported by the checkout, not as unhandled
+  return { url, response };
 }
 
 /** Fires `kassa:error` on `element` and shows `message` in it, without any style attribute. */
@@ -32,6 +52,7 @@ export async function mount(element, options) {
   if (!element || typeof element.attachShadow !== "function") {
     throw new TypeError("Kassa.mount: the first argument must be an element");
   }
+  const session = prefetch(options);
   try {
     await init();
   } catch (error) {
@@ -42,7 +63,7 @@ export async function mount(element, options) {
     fail(element, blocked ? "wasm_blocked" : "load_failed", message);
     throw error;
   }
-  const handle = mountWasm(element, options);
+  const handle = mountWasm(element, options, session);
   return {
     /** Changes options; a new theme applies in place. */
     update(next) {

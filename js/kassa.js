@@ -10,7 +10,18 @@
   var Kassa = window.Kassa;
   if (!Kassa || !Kassa.mount) {
     var base = script && script.src ? script.src : document.baseURI;
-    var api = import(new URL("index.js", base).href);
+    // Everything the first render needs starts downloading now, side by side: the
+    // wasm, the wasm-bindgen glue (a module preload) and the API module.
+    var wasm = fetch(new URL("kassa_wasm_bg.wasm", base).href);
+    wasm.catch(function () {}); // reported by mount, not as unhandled
+    var glue = document.createElement("link");
+    glue.rel = "modulepreload";
+    glue.href = new URL("kassa_wasm.js", base).href;
+    document.head.appendChild(glue);
+    var api = import(new URL("index.js", base).href).then(function (m) {
+      m.init({ wasm: wasm }).catch(function () {}); // mount reports a failure
+      return m;
+    });
     Kassa = window.Kassa = {
       ready: api.then(function (m) {
         m.defineElement();

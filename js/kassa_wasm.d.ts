@@ -982,9 +982,11 @@ export class KassaHandle {
 
 /**
  * Mounts a checkout into `element`:
- * `mount(el, { clientSecret, apiBase?, locale?, theme? })`.
+ * `mount(el, { clientSecret, apiBase?, locale?, theme? }, prefetched?)`, where
+ * `prefetched` is `{url, response}`: a `GET` of the session JavaScript already started
+ * (used only if its URL is the one the checkout would ask).
  */
-export function mount(element: HTMLElement, options: any): KassaHandle;
+export function mount(element: HTMLElement, options: any, prefetched: any): KassaHandle;
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
@@ -1006,7 +1008,7 @@ export interface InitOutput {
     readonly intounderlyingsource_pull: (a: number, b: any) => any;
     readonly kassahandle_destroy: (a: number) => void;
     readonly kassahandle_update: (a: number, b: any) => [number, number];
-    readonly mount: (a: any, b: any) => [number, number, number];
+    readonly mount: (a: any, b: any, c: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h00f272247694202a: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h40a7b3091017dec5: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7: (a: number, b: number, c: any) => void;

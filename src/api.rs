@@ -6,6 +6,7 @@
 //! the whole checkout model (see `bench/`).
 
 use gloo_net::http::{Request, Response};
+use wasm_bindgen::JsCast;
 use kassa_core::api_error::ApiError;
 use kassa_core::checkout::{CheckoutPublic, CheckoutUpdate};
 use serde::Serialize;
@@ -40,6 +41,23 @@ impl CheckoutEndpoint {
         read_session(response).await
     }
 
+    /// Reads the session, from `prefetched` when it is a `GET` of this very URL (the
+    /// JavaScript API starts one before the WebAssembly has loaded), else anew.
+    pub async fn get_or_use(&self, prefetched: Option<Prefetched>) -> Result<CheckoutPublic, ApiError> {
+        match prefetched {
+            Some(Prefetched { url, response }) if url == self.url() => {
+                let raw = wasm_bindgen_futures::JsFuture::from(response)
+                    .await
+                    .map_err(|e| ApiError::Network(e.as_string().unwrap_or_else(|| "the request failed".into())))?;
+                let raw = raw
+                    .dyn_into::<web_sys::Response>()
+                    .map_err(|_| ApiError::Network("the prefetched answer is not a Response".into()))?;
+                read_session(Response::from(raw)).await
+            }
+            _ => self.get().await,
+        }
+    }
+
     /// Sends an update (`PATCH`).
     pub async fn update(&self, body: &CheckoutUpdate) -> Result<CheckoutPublic, ApiError> {
         self.send(Request::patch(&self.url()), stringify(&to_js(body)?)?).await
@@ -72,6 +90,24 @@ impl CheckoutEndpoint {
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
         read_session(response).await
+    }
+}
+
+/// A `GET` of a session already under way: its URL and the `fetch` promise. Starting it
+/// before the wasm loads takes the provider's round trip off the start-up's critical path.
+#[derive(Debug)]
+pub struct Prefetched {
+    url: String,
+    response: js_sys::Promise,
+}
+
+impl Prefetched {
+    /// Reads `{url, response}` as JavaScript's `mount` passes it; `None` for anything else.
+    pub fn from_js(value: &JsValue) -> Option<Self> {
+        let get = |key: &str| js_sys::Reflect::get(value, &key.into()).ok();
+        let url = get("url")?.as_string()?;
+        let response = get("response")?.dyn_into::<js_sys::Promise>().ok()?;
+        Some(Self { url, response })
     }
 }
 

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::CheckoutEndpoint;
+use crate::api::{CheckoutEndpoint, Prefetched};
 use crate::events::Host;
 use crate::intl::browser_locale;
 use crate::ui::controller::HostContext;
@@ -132,7 +132,7 @@ fn prepare(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlElement, Error
 }
 
 /// Renders a checkout for `options` into `element`; the returned value unmounts on drop.
-fn render(element: &web_sys::HtmlElement, options: &Options) -> Result<Box<dyn Any>, Error> {
+fn render(element: &web_sys::HtmlElement, options: &Options, prefetched: Option<Prefetched>) -> Result<Box<dyn Any>, Error> {
     let secret = options.client_secret.as_deref().map(str::trim).unwrap_or_default();
     if secret.is_empty() {
         return Err(Error::InvalidOptions("clientSecret is required".into()));
@@ -146,7 +146,7 @@ fn render(element: &web_sys::HtmlElement, options: &Options) -> Result<Box<dyn A
     let handle = leptos::mount::mount_to(container, move || {
         let host: HostContext = leptos::prelude::StoredValue::new_local(Some(host));
         leptos::prelude::provide_context(host);
-        leptos::view! { <Checkout endpoint locale /> }
+        leptos::view! { <Checkout endpoint locale prefetched /> }
     });
     Ok(Box::new(handle))
 }
@@ -183,7 +183,7 @@ impl KassaHandle {
                 let _ = entry.element.set_attribute("data-theme", merged.theme()?);
             } else {
                 entry._view = Box::new(());
-                entry._view = render(&entry.element, &merged)?;
+                entry._view = render(&entry.element, &merged, None)?;
             }
             entry.options = merged;
             Ok(())
@@ -212,11 +212,13 @@ impl KassaHandle {
 }
 
 /// Mounts a checkout into `element`:
-/// `mount(el, { clientSecret, apiBase?, locale?, theme? })`.
+/// `mount(el, { clientSecret, apiBase?, locale?, theme? }, prefetched?)`, where
+/// `prefetched` is `{url, response}`: a `GET` of the session JavaScript already started
+/// (used only if its URL is the one the checkout would ask).
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<KassaHandle, JsError> {
+pub fn mount(element: web_sys::HtmlElement, options: JsValue, prefetched: JsValue) -> Result<KassaHandle, JsError> {
     let options = parse(options)?;
-    let view = render(&element, &options)?;
+    let view = render(&element, &options, Prefetched::from_js(&prefetched))?;
     let id = NEXT_ID.with(|n| {
         let mut n = n.borrow_mut();
         let id = *n;

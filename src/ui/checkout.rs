@@ -6,7 +6,7 @@ use kassa_core::checkout::CheckoutPublic;
 use kassa_core::i18n::{texts, Lang};
 use leptos::prelude::*;
 
-use crate::api::CheckoutEndpoint;
+use crate::api::{CheckoutEndpoint, Prefetched};
 use crate::ui::controller::{Controller, Phase};
 use crate::ui::customer::{BillingAddress, CustomerDetails};
 use crate::ui::custom_fields::CustomFields;
@@ -24,11 +24,15 @@ pub fn Checkout(
     endpoint: CheckoutEndpoint,
     /// BCP 47 locale for amounts and text.
     locale: String,
+    /// The first `GET`, if the JavaScript already started it; a retry asks anew.
+    prefetched: Option<Prefetched>,
 ) -> impl IntoView {
     let load = endpoint.clone();
+    let prefetched = StoredValue::new_local(prefetched);
     let session = LocalResource::new(move || {
         let endpoint = load.clone();
-        async move { endpoint.get().await }
+        let prefetched = prefetched.try_update_value(Option::take).flatten();
+        async move { endpoint.get_or_use(prefetched).await }
     });
     let lang = Lang::from_locale(&locale);
     let (endpoint, locale) = (StoredValue::new(endpoint), StoredValue::new(locale));

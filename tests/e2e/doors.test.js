@@ -83,6 +83,60 @@ test("Kassa.mount: a handle that updates and destroys", async () => {
   assert.match(bad, /clientSecret is required/);
 });
 
+test("start-up: the session's GET leaves with the wasm download, once per checkout", async () => {
+  const [a, b] = [await secret(), await secret({ products: [PRODUCTS.TEAM] })];
+  const page = await newPage(browser);
+  // When the wasm mounts (it attaches the shadow root), the GET must already be out.
+  await page.addInitScript(() => {
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      window.firstMount ??= performance.now();
+      return attach.call(this, init);
+    };
+  });
+  const gets = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && r.url().includes("/v1/checkouts/client/")) gets.push(r.url().split("/").pop());
+  });
+  const url = `${sandbox.url}/test-page-prefetch`;
+  // The second checkout's apiBase has a trailing slash: the JavaScript and the wasm must
+  // still agree on the URL, or the wasm would ask again.
+  await page.route(url, (route) => route.fulfill({ contentType: "text/html", body: `<!doctype html><meta charset="utf-8">
+    <div id="a" data-kassa-checkout data-client-secret="${a}" data-api-base="${sandbox.url}"></div>
+    <div id="b" data-kassa-checkout data-client-secret=" ${b} " data-api-base="${sandbox.url}/"></div>
+    <script src="/pkg/kassa.js"></script>` }));
+  await page.goto(url);
+  await page.locator("#a").getByTestId("form").waitFor();
+  await page.locator("#b").getByTestId("form").waitFor();
+  assert.deepEqual(gets.sort(), [a, b].sort(), "one GET per checkout");
+  const order = await page.evaluate(() => ({
+    get: performance.getEntriesByType("resource").find((e) => e.name.includes("/v1/checkouts/client/")).startTime,
+    mount: window.firstMount,
+  }));
+  assert.ok(order.get < order.mount, `GET at ${order.get} ms, wasm mounted at ${order.mount} ms`);
+  assert.deepEqual(page.errors, []);
+});
+
+test("start-up: a prefetch of another URL is not used; a failed one is retried by the buyer", async () => {
+  const s = await secret();
+  const page = await openHtml(`<div id="x"></div><div id="y"></div><script type="module">
+      import { init } from "/pkg/index.js";
+      import { mount } from "/pkg/kassa_wasm.js";
+      await init();
+      const other = "${sandbox.url}/v1/checkouts/client/polar_c_not_this_one";
+      mount(document.getElementById("x"), { clientSecret: "${s}", apiBase: location.origin, locale: "en-US" }, { url: other, response: fetch(other) });
+      const url = location.origin + "/v1/checkouts/client/${s}";
+      mount(document.getElementById("y"), { clientSecret: "${s}", apiBase: location.origin, locale: "en-US" }, { url, response: Promise.reject(new TypeError("Failed to fetch")) });
+    </script>`);
+  // The mismatching prefetch is ignored: the checkout asks its own URL and shows the session.
+  await page.locator("#x").getByTestId("total").waitFor();
+  assert.equal((await page.locator("#x").getByTestId("total").textContent()).trim(), "$19.00");
+  // A failed prefetch is a load error with a retry that asks anew.
+  await page.locator("#y").getByRole("button", { name: /try again/i }).click();
+  await page.locator("#y").getByTestId("total").waitFor();
+  assert.equal((await page.locator("#y").getByTestId("total").textContent()).trim(), "$19.00");
+});
+
 test("events: ready, change, error, confirmed, success with preventDefault", async () => {
   const s = await secret({ products: [PRODUCTS.TEAM], customer_email: "ada@example.com", buyer_country: "DE",
     custom_field_data: { company: "Acme", team_size: "1-10", terms: true }, success_url: "https://shop.example/thanks" });
