@@ -86,9 +86,27 @@ pub fn BillingAddress() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let t = ctl.t();
     let locale = ctl.locale();
-    let mut countries: Vec<(String, String)> =
-        kassa_core::geo::countries().map(|c| (c.to_string(), region_name(c, &locale))).collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    // The full country list waits for the task after the first paint: the browser's first
+    // `Intl.DisplayNames` loads its region names (~12 ms here) and ~250 options add to the
+    // first layout, while no buyer reaches this field within a frame. Until then the list
+    // holds the country already chosen, if any, by its code.
+    let all_countries = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(move || { let _ = all_countries.try_set(true); }, std::time::Duration::ZERO);
+    });
+    let country_options = move || {
+        let chosen = ctl.draft.with_untracked(|d| d.address.country.clone());
+        let mut countries: Vec<(String, String)> = if all_countries.get() {
+            kassa_core::geo::countries().map(|c| (c.to_string(), region_name(c, &locale))).collect()
+        } else {
+            Vec::from_iter((!chosen.is_empty()).then(|| (chosen.clone(), chosen.clone())))
+        };
+        countries.sort_by(|a, b| a.1.cmp(&b.1));
+        countries
+            .into_iter()
+            .map(|(code, name)| view! { <option value=code.clone() selected=code == chosen>{name}</option> })
+            .collect_view()
+    };
     let fields = Memo::new(move |_| ctl.session.with(|s| s.billing_address_fields.clone()));
     let country = move || ctl.draft.with(|d| d.address.country.clone());
     let line = move |name: &'static str, label: &'static str, autocomplete: &'static str, mode: fn(&kassa_core::checkout::BillingAddressFields) -> FieldMode, get: fn(&Draft) -> String, put: fn(&mut Draft, String)| {
@@ -168,7 +186,7 @@ pub fn BillingAddress() -> impl IntoView {
                         send_address(ctl, EditKind::Discrete);
                     }>
                     <option value="">{t.choose_country}</option>
-                    {countries.into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                    {country_options}
                 </select>
                 <FieldError path="customer_billing_address.country".to_string() />
             </div>
