@@ -12,6 +12,24 @@ use kassa_core::checkout::{CheckoutPublic, CheckoutUpdate};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+/// A session as the provider sent it: the typed model the checkout works with, and the
+/// very object `JSON.parse` made of the answer, which events hand to the page. Handing that
+/// on keeps a session serializer out of the wasm, and gives the page every field the
+/// provider sent, including any Kassa does not model.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// What the checkout reads.
+    pub model: CheckoutPublic,
+    /// What the page receives (`null` for a session not read from a provider).
+    pub json: JsValue,
+}
+
+impl From<CheckoutPublic> for Session {
+    fn from(model: CheckoutPublic) -> Self {
+        Self { model, json: JsValue::NULL }
+    }
+}
+
 /// Where a session lives: the provider's base URL and the session's client secret.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckoutEndpoint {
@@ -32,7 +50,7 @@ impl CheckoutEndpoint {
     }
 
     /// Reads the session.
-    pub async fn get(&self) -> Result<CheckoutPublic, ApiError> {
+    pub async fn get(&self) -> Result<Session, ApiError> {
         let response = Request::get(&self.url())
             .header("Accept", "application/json")
             .send()
@@ -43,7 +61,7 @@ impl CheckoutEndpoint {
 
     /// Reads the session, from `prefetched` when it is a `GET` of this very URL (the
     /// JavaScript API starts one before the WebAssembly has loaded), else anew.
-    pub async fn get_or_use(&self, prefetched: Option<Prefetched>) -> Result<CheckoutPublic, ApiError> {
+    pub async fn get_or_use(&self, prefetched: Option<Prefetched>) -> Result<Session, ApiError> {
         match prefetched {
             Some(Prefetched { url, response }) if url == self.url() => {
                 let raw = wasm_bindgen_futures::JsFuture::from(response)
@@ -59,12 +77,12 @@ impl CheckoutEndpoint {
     }
 
     /// Sends an update (`PATCH`).
-    pub async fn update(&self, body: &CheckoutUpdate) -> Result<CheckoutPublic, ApiError> {
+    pub async fn update(&self, body: &CheckoutUpdate) -> Result<Session, ApiError> {
         self.send(Request::patch(&self.url()), stringify(&to_js(body)?)?).await
     }
 
     /// Confirms with the update's fields and an optional payment token.
-    pub async fn confirm(&self, body: &CheckoutUpdate, token: Option<&str>) -> Result<CheckoutPublic, ApiError> {
+    pub async fn confirm(&self, body: &CheckoutUpdate, token: Option<&str>) -> Result<Session, ApiError> {
         let value = to_js(body)?;
         if let Some(token) = token {
             js_sys::Reflect::set(&value, &"confirmation_token_id".into(), &token.into())
@@ -74,13 +92,13 @@ impl CheckoutEndpoint {
     }
 
     /// The sandbox's stand-in for the processor's second payment step.
-    pub async fn next_action(&self, approve: bool) -> Result<CheckoutPublic, ApiError> {
+    pub async fn next_action(&self, approve: bool) -> Result<Session, ApiError> {
         let outcome = if approve { "approve" } else { "reject" };
         let body = format!(r#"{{"outcome":"{outcome}"}}"#);
         self.send(Request::post(&format!("{}/sandbox/next-action", self.url())), body).await
     }
 
-    async fn send(&self, request: gloo_net::http::RequestBuilder, json: String) -> Result<CheckoutPublic, ApiError> {
+    async fn send(&self, request: gloo_net::http::RequestBuilder, json: String) -> Result<Session, ApiError> {
         let response = request
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
@@ -112,14 +130,15 @@ impl Prefetched {
 }
 
 /// Turns an answer into a session or an [`ApiError`].
-async fn read_session(response: Response) -> Result<CheckoutPublic, ApiError> {
+async fn read_session(response: Response) -> Result<Session, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let body = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
     let parsed = js_sys::JSON::parse(&body);
     if (200..300).contains(&status) {
-        let value = parsed.map_err(|_| ApiError::Decode("the answer is not JSON".into()))?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+        let json = parsed.map_err(|_| ApiError::Decode("the answer is not JSON".into()))?;
+        let model = serde_wasm_bindgen::from_value(json.clone()).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok(Session { model, json })
     } else {
         let value = parsed.ok().and_then(|v| serde_wasm_bindgen::from_value(v).ok());
         Err(ApiError::from_parsed(status, retry_after.as_deref(), value, &body))

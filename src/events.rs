@@ -9,10 +9,19 @@
 //! | `kassa:expired` | the session | — |
 //! | `kassa:confirmed` | the session | — |
 //! | `kassa:success` | the session | go to its `success_url`, if `https`; `preventDefault()` stops it |
+//!
+//! "The session" is the provider's JSON object as received, a fresh copy per event, so a
+//! listener that changes it changes nothing else.
 
-use kassa_core::checkout::CheckoutPublic;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's deep copy (every browser Kassa supports has it).
+    #[wasm_bindgen(js_name = structuredClone, catch)]
+    fn structured_clone(value: &JsValue) -> Result<JsValue, JsValue>;
+}
 
 /// The element a checkout is mounted on, where its events are fired.
 #[derive(Clone, Debug)]
@@ -43,9 +52,10 @@ impl Host {
         }
     }
 
-    /// Fires a session event (`kassa:ready`, `kassa:change`, …).
-    pub fn session(&self, name: &str, session: &CheckoutPublic) -> bool {
-        self.emit(name, &to_js(session))
+    /// Fires a session event (`kassa:ready`, `kassa:change`, …) with a copy of the
+    /// session's JSON object.
+    pub fn session(&self, name: &str, json: &JsValue) -> bool {
+        self.emit(name, &structured_clone(json).unwrap_or(JsValue::NULL))
     }
 
     /// Fires `kassa:error`.
@@ -55,10 +65,10 @@ impl Host {
 
     /// Fires `kassa:success` and, unless prevented, goes to the session's `success_url`
     /// when it is `https` (never to another scheme: a `javascript:` URL is not followed).
-    pub fn success(&self, session: &CheckoutPublic) {
-        if self.session("kassa:success", session) && session.success_url.starts_with("https://") {
+    pub fn success(&self, json: &JsValue, url: &str) {
+        if self.session("kassa:success", json) && url.starts_with("https://") {
             if let Some(window) = web_sys::window() {
-                let _ = window.location().assign(&session.success_url);
+                let _ = window.location().assign(url);
             }
         }
     }

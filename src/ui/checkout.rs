@@ -2,11 +2,10 @@
 //! phase the checkout is in.
 
 use kassa_core::api_error::ApiError;
-use kassa_core::checkout::CheckoutPublic;
 use kassa_core::i18n::{texts, Lang};
 use leptos::prelude::*;
 
-use crate::api::{CheckoutEndpoint, Prefetched};
+use crate::api::{CheckoutEndpoint, Prefetched, Session};
 use crate::ui::controller::{Controller, Phase};
 use crate::ui::customer::{BillingAddress, CustomerDetails};
 use crate::ui::custom_fields::CustomFields;
@@ -57,7 +56,8 @@ pub fn Checkout(
 #[component]
 pub fn CheckoutForm(
     /// The session as loaded.
-    checkout: CheckoutPublic,
+    #[prop(into)]
+    checkout: Session,
     /// Where it lives.
     endpoint: CheckoutEndpoint,
     /// BCP 47 locale.

@@ -12,8 +12,9 @@ use kassa_core::money::Currency;
 use kassa_core::sync::{Draft, EditKind, Reaction, Request, RequestKind, SyncStatus, UpdateQueue};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 
-use crate::api::CheckoutEndpoint;
+use crate::api::{CheckoutEndpoint, Session};
 use crate::events::Host;
 use crate::ui::amounts::Amounts;
 
@@ -75,6 +76,8 @@ pub struct Controller {
     host: HostContext,
     /// The session as the server last returned it.
     pub session: RwSignal<CheckoutPublic>,
+    /// The same, as the JSON object events hand to the page.
+    json: StoredValue<JsValue, LocalStorage>,
     /// What the buyer sees in each field.
     pub draft: RwSignal<Draft>,
     /// 422 messages by field path.
@@ -113,7 +116,8 @@ fn phase_of(c: &CheckoutPublic) -> Phase {
 
 impl Controller {
     /// A controller over a freshly loaded session.
-    pub fn new(endpoint: CheckoutEndpoint, session: CheckoutPublic, locale: String) -> Self {
+    pub fn new(endpoint: CheckoutEndpoint, session: Session, locale: String) -> Self {
+        let Session { model: session, json } = session;
         let exponent = Currency::parse(&session.currency).map(|c| c.exponent()).unwrap_or(2);
         let session = RwSignal::new(session);
         let for_amounts = locale.clone();
@@ -129,6 +133,7 @@ impl Controller {
             draft: RwSignal::new(session.with_untracked(|s| Draft::from_session(s, exponent))),
             phase: RwSignal::new(session.with_untracked(phase_of)),
             session,
+            json: StoredValue::new_local(json),
             errors: RwSignal::new(BTreeMap::new()),
             status: RwSignal::new(SyncStatus::Saved),
             notice: RwSignal::new(None),
@@ -151,9 +156,9 @@ impl Controller {
 
     /// Fires `kassa:ready` with the session.
     pub fn ready(&self) {
-        let session = self.session.get_untracked();
+        let json = self.json.get_value();
         self.emit(|h| {
-            h.session("kassa:ready", &session);
+            h.session("kassa:ready", &json);
         });
     }
 
@@ -164,14 +169,14 @@ impl Controller {
             return;
         }
         self.phase.set(phase.clone());
-        let session = self.session.get_untracked();
+        let json = self.json.get_value();
         match phase {
             Phase::Processing | Phase::Authenticating if before == Phase::Open => self.emit(|h| {
-                h.session("kassa:confirmed", &session);
+                h.session("kassa:confirmed", &json);
             }),
-            Phase::Succeeded => self.emit(|h| h.success(&session)),
+            Phase::Succeeded => self.emit(|h| h.success(&json, &self.session.with_untracked(|s| s.success_url.clone()))),
             Phase::Expired => self.emit(|h| {
-                h.session("kassa:expired", &session);
+                h.session("kassa:expired", &json);
             }),
             Phase::Failed => self.emit(|h| h.error("payment_failed", self.t().failed_body)),
             _ => {}
@@ -286,7 +291,7 @@ impl Controller {
         self.sync();
     }
 
-    fn answered(&self, request: Request, result: Result<CheckoutPublic, ApiError>) {
+    fn answered(&self, request: Request, result: Result<Session, ApiError>) {
         let t = now();
         let (outcome, session) = match result {
             Ok(session) => (Ok(()), Some(session)),
@@ -325,13 +330,15 @@ impl Controller {
     }
 
     /// Shows a session from the server, keeping the buyer's newer input in `keep`.
-    fn show(&self, session: CheckoutPublic, keep: &std::collections::BTreeSet<&'static str>) {
+    fn show(&self, session: Session, keep: &std::collections::BTreeSet<&'static str>) {
+        let Session { model: session, json } = session;
         let exponent = self.exponent();
         self.draft.update(|d| d.refresh(&session, keep, exponent));
         let phase = phase_of(&session);
         self.emit(|h| {
-            h.session("kassa:change", &session);
+            h.session("kassa:change", &json);
         });
+        self.json.set_value(json);
         self.session.set(session);
         self.set_phase(phase);
     }
