@@ -24,21 +24,28 @@ const pct = (xs, p) => {
 const ms = (x) => (x === undefined ? "n/a" : `${x.toFixed(1)} ms`);
 const kb = (x) => (x === undefined ? "n/a" : `${(x / 1024).toFixed(1)} KB`);
 
-/** Serves `/kassa/` (a merchant page with the script tag), `/pkg/` and `/peer/`. */
+/**
+ * Serves `/kassa/` (a merchant page with the script tag), `/pkg/`, `/peer/`, and
+ * `/kassa-stats/` + `/stats/`: the same page and widget built counting its allocations.
+ */
 async function servePages(apiBase) {
   const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
   const kassaPage = (secret) =>
     `<!doctype html><meta charset="utf-8"><title>Kassa</title><div id="c" data-kassa-checkout data-client-secret="${secret}" data-api-base="${apiBase}" data-locale="en-US"></div><script src="/pkg/kassa.js"></script>`;
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://x");
-    if (url.pathname === "/kassa/") {
-      return res.writeHead(200, { "content-type": "text/html" }).end(kassaPage(url.searchParams.get("secret")));
+    if (url.pathname === "/kassa/" || url.pathname === "/kassa-stats/") {
+      const page = kassaPage(url.searchParams.get("secret"));
+      const body = url.pathname === "/kassa/" ? page : page.replace("/pkg/kassa.js", "/stats/kassa.js");
+      return res.writeHead(200, { "content-type": "text/html" }).end(body);
     }
-    const [dir, rel] = url.pathname.startsWith("/peer/")
-      ? [PEER_DIST, url.pathname.slice("/peer/".length) || "index.html"]
-      : [join(ROOT, "pkg"), url.pathname.startsWith("/pkg/") ? url.pathname.slice("/pkg/".length) : ""];
+    const dirs = { peer: PEER_DIST, pkg: join(ROOT, "pkg"), stats: join(ROOT, "target", "kassa-stats") };
+    const [, top, ...rest] = url.pathname.split("/");
+    const dir = dirs[top];
+    const rel = rest.join("/") || (top === "peer" ? "index.html" : "");
+    if (!dir || !rel) return res.writeHead(404).end();
     const path = join(dir, rel);
-    if (!rel || !path.startsWith(dir) || !existsSync(path)) return res.writeHead(404).end();
+    if (!path.startsWith(dir) || !existsSync(path)) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
@@ -54,6 +61,7 @@ function contenders(pagesUrl, apiBase) {
   return {
     kassa: {
       url: (secret) => `${pagesUrl}/kassa/?secret=${secret}`,
+      pagesUrl,
       entry: "/pkg/kassa.js",
       root: "#c",
       increase: "[data-testid=seats-increase]",
@@ -169,6 +177,40 @@ function updateInPage([root, action, total]) {
 /** Waits in the page until no request to the session is in flight or pending. */
 const settle = (page) => page.waitForTimeout(400);
 
+/**
+ * Kassa's live heap allocations (the `alloc-stats` build) after 10 and after `MANY`
+ * updates, each read after a forced garbage collection: the wasm's memory only grows in
+ * 64 KiB pages, this shows a single leaked allocation per update.
+ */
+async function liveAllocations(browser, sandbox, who, pagesUrl) {
+  const session = await sandbox.createSession({ products: [PRODUCTS.TEAM] });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${pagesUrl}/kassa-stats/?secret=${session.client_secret}`);
+  await page.waitForFunction(who.ready);
+  const cdp = await context.newCDPSession(page);
+  const live = async () => {
+    for (let i = 0; i < 2; i++) {
+      await cdp.send("HeapProfiler.collectGarbage");
+      await page.waitForTimeout(100);
+    }
+    return page.evaluate(async () => (await import("/stats/kassa_wasm.js")).allocStats()[0]);
+  };
+  let seats = await page.evaluate(([root, seats]) => (0, eval)(seats)(document.querySelector(root).shadowRoot), [who.root, who.seats.toString()]);
+  const updates = async (n) => {
+    for (let i = 0; i < n; i++) {
+      seats = (seats % 40) + 2;
+      await page.evaluate(updateInPage, [who.root, { type: who.seatsField, value: seats }, who.total]);
+    }
+  };
+  await updates(10);
+  const after10 = await live();
+  await updates(MANY - 10);
+  const afterMany = await live();
+  await context.close();
+  return [after10, afterMany];
+}
+
 async function measure(browser, sandbox, name, who) {
   const out = { name };
   try {
@@ -251,6 +293,7 @@ async function measure(browser, sandbox, name, who) {
     out.heap1000 = await heap();
     if (name === "kassa") out.wasm1000 = await wasm();
     await first.context.close();
+    if (who.seatsField && who.root) out.live = await liveAllocations(browser, sandbox, who, who.pagesUrl);
   } catch (e) {
     out.error = e.message.split("\n")[0];
     // What can still be compared: the bytes the contender ships for its first render.
@@ -289,6 +332,8 @@ try {
     row(`JS heap after ${MANY} updates`, (x) => x.heap1000, kb),
     ["wasm memory after 10 updates", kb(kassa.wasm10), "—", ""],
     [`wasm memory after ${MANY} updates`, kb(kassa.wasm1000), "—", ""],
+    ["wasm live allocations after 10 updates", String(kassa.live?.[0] ?? "n/a"), "—", ""],
+    [`wasm live allocations after ${MANY} updates`, String(kassa.live?.[1] ?? "n/a"), "—", ""],
   ];
   const w = [46, 14, 14, 10];
   const line = (r) => r.map((c, i) => String(c).padEnd(w[i])).join(" ");

@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh --browser
-bash scripts/build.sh
+bash scripts/build.sh --with-stats
 cargo build --quiet --release -p kassa-sandbox
 (cd bench && npm ci --no-audit --no-fund --loglevel=error && npx vite build peer --base /peer/ --outDir ../peer-dist --emptyOutDir --logLevel error)
 node bench/size.js

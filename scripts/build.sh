@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release widget into pkg/ (wasm-pack, wasm-opt -Oz), assembles the npm
 # package there (the JS API, the script-tag loader, the types, package.json), and builds
-# the sandbox.
+# the sandbox. `--with-stats` also builds target/kassa-stats/: the same widget counting
+# its live heap allocations (feature alloc-stats), for the leak test and the benchmark.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -11,5 +12,10 @@ wasm-pack --quiet build --release --target web --out-dir pkg --out-name kassa_wa
 rm -f pkg/.gitignore pkg/kassa.js pkg/kassa_bg.wasm pkg/kassa.d.ts pkg/kassa_bg.wasm.d.ts
 cp js/index.js js/index.d.ts js/kassa.js js/package.json pkg/
 cp js/README.md pkg/README.md
+if [ "${1:-}" = "--with-stats" ]; then
+  printf '\033[1m==> %s\033[0m\n' "building the widget with allocation counts into target/kassa-stats/"
+  wasm-pack --quiet build --release --target web --out-dir target/kassa-stats --out-name kassa_wasm -- --features alloc-stats
+  cp js/index.js js/kassa.js target/kassa-stats/
+fi
 printf '\033[1m==> %s\033[0m\n' "building the sandbox"
 cargo build --quiet -p kassa-sandbox

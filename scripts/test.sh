@@ -26,7 +26,7 @@ run() {
 run native cargo test --workspace
 run load cargo test -p kassa-sandbox --test load -- --ignored --nocapture
 run browser wasm-pack test --headless --chrome
-run build bash scripts/build.sh
+run build bash scripts/build.sh --with-stats
 # The TypeScript declarations generated from the Rust types must match the committed
 # copy (js/kassa_wasm.d.ts); after a deliberate change: cp pkg/kassa_wasm.d.ts js/.
 run types diff -u js/kassa_wasm.d.ts pkg/kassa_wasm.d.ts

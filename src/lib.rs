@@ -5,6 +5,8 @@
 //! this crate fetches ([`api`]), formats in the browser ([`intl`]), renders ([`ui`]) and
 //! exposes the JavaScript API ([`embed`], the only `#[wasm_bindgen]` exports).
 
+#[cfg(feature = "alloc-stats")]
+mod alloc_stats;
 pub mod api;
 pub mod embed;
 pub mod error;
