@@ -226,7 +226,7 @@ pub struct Texts {
 }
 
 /// English.
-pub const EN: Texts = Texts {
+pub static EN: Texts = Texts {
     loading: "Loading checkout…",
     not_found_title: "Checkout not found",
     not_found_body: "This checkout link is invalid or has been removed. Ask the shop for a new one.",

@@ -3,7 +3,7 @@
 use super::Texts;
 
 /// German.
-pub const DE: Texts = Texts {
+pub static DE: Texts = Texts {
     loading: "Checkout wird geladen…",
     not_found_title: "Checkout nicht gefunden",
     not_found_body: "Dieser Checkout-Link ist ungültig oder wurde entfernt. Bitte den Shop um einen neuen.",
@@ -90,7 +90,7 @@ pub const DE: Texts = Texts {
 };
 
 /// French.
-pub const FR: Texts = Texts {
+pub static FR: Texts = Texts {
     loading: "Chargement du paiement…",
     not_found_title: "Paiement introuvable",
     not_found_body: "Ce lien de paiement est invalide ou a été supprimé. Demandez-en un nouveau à la boutique.",
@@ -177,7 +177,7 @@ pub const FR: Texts = Texts {
 };
 
 /// Spanish.
-pub const ES: Texts = Texts {
+pub static ES: Texts = Texts {
     loading: "Cargando el pago…",
     not_found_title: "Pago no encontrado",
     not_found_body: "Este enlace de pago no es válido o se ha eliminado. Pide uno nuevo a la tienda.",
@@ -264,7 +264,7 @@ pub const ES: Texts = Texts {
 };
 
 /// Dutch.
-pub const NL: Texts = Texts {
+pub static NL: Texts = Texts {
     loading: "Afrekenen wordt geladen…",
     not_found_title: "Betaling niet gevonden",
     not_found_body: "Deze betaallink is ongeldig of verwijderd. Vraag de winkel om een nieuwe.",
@@ -351,7 +351,7 @@ pub const NL: Texts = Texts {
 };
 
 /// Portuguese (Brazil).
-pub const PT: Texts = Texts {
+pub static PT: Texts = Texts {
     loading: "Carregando o checkout…",
     not_found_title: "Checkout não encontrado",
     not_found_body: "Este link de pagamento é inválido ou foi removido. Peça um novo à loja.",
@@ -438,7 +438,7 @@ pub const PT: Texts = Texts {
 };
 
 /// Japanese.
-pub const JA: Texts = Texts {
+pub static JA: Texts = Texts {
     loading: "読み込み中…",
     not_found_title: "チェックアウトが見つかりません",
     not_found_body: "このリンクは無効か、削除されています。ショップに新しいリンクを依頼してください。",
@@ -525,7 +525,7 @@ pub const JA: Texts = Texts {
 };
 
 /// Arabic (right to left).
-pub const AR: Texts = Texts {
+pub static AR: Texts = Texts {
     loading: "جارٍ تحميل صفحة الدفع…",
     not_found_title: "صفحة الدفع غير موجودة",
     not_found_body: "رابط الدفع هذا غير صالح أو تمت إزالته. اطلب رابطًا جديدًا من المتجر.",
