@@ -232,6 +232,7 @@ async function measure(browser, sandbox, name, who) {
     }
     out.size = sizes(first.assets);
     out.startup = [pct(runs, 0.5), pct(runs, 0.95)];
+    if (process.env.KASSA_BENCH_VERBOSE) console.error(name, runs.map((r) => r.toFixed(0)).sort((a, b) => a - b).join(" "));
     out.startupNav = pct(nav, 0.5);
     out.sessionAsked = pct(asked, 0.5);
     out.sessionAnswered = pct(answered, 0.5);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release widget and sandbox, builds the peer (Polar's React
 # checkout components, with Vite), and prints Kassa's and the peer's figures side by side.
-# KASSA_BENCH_RUNS sets the start-up runs (default 20).
+# KASSA_BENCH_RUNS sets the start-up runs (default 20), KASSA_BENCH_UPDATES the updates of
+# the memory figures (default 1000); KASSA_BENCH_VERBOSE=1 prints every start-up run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

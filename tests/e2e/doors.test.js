@@ -137,6 +137,17 @@ test("start-up: a prefetch of another URL is not used; a failed one is retried b
   assert.equal((await page.locator("#y").getByTestId("total").textContent()).trim(), "$19.00");
 });
 
+test("a malformed locale still mounts, formatting in the browser's default", async () => {
+  const s = await secret();
+  const page = await openHtml(`<div id="box"></div><script type="module">
+      import { mount } from "/pkg/index.js";
+      await mount(document.getElementById("box"), { clientSecret: "${s}", apiBase: location.origin, locale: "not a locale!" });
+    </script>`, { locale: "en-US" });
+  await page.locator("#box").getByTestId("total").waitFor();
+  assert.equal((await page.locator("#box").getByTestId("total").textContent()).trim(), "$19.00");
+  assert.deepEqual(page.errors, []);
+});
+
 test("events: ready, change, error, confirmed, success with preventDefault", async () => {
   const s = await secret({ products: [PRODUCTS.TEAM], customer_email: "ada@example.com", buyer_country: "DE",
     custom_field_data: { company: "Acme", team_size: "1-10", terms: true }, success_url: "https://shop.example/thanks" });
