@@ -43,7 +43,7 @@ function warmIntl(locale) {
   try {
     new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(1);
   } catch {
-    // An invalid locale: the checkout reports it; warming is only a head start.
+    // An invalid locale: the checkout falls back to the browser's; warming is only a head start.
   }
 }
 

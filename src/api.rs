@@ -2,15 +2,14 @@
 //! here; what an answer means is decided by [`kassa_core::api_error`].
 //!
 //! JSON goes through the browser's own `JSON.parse`/`JSON.stringify` and
-//! serde-wasm-bindgen, never serde_json's parser and writer: they cost the wasm more than
-//! the whole checkout model (see `bench/`).
+//! serde-wasm-bindgen, never serde_json's parser and writer: they were 69 KB of the wasm,
+//! more than the checkout model's own code.
 
 use gloo_net::http::{Request, Response};
-use wasm_bindgen::JsCast;
 use kassa_core::api_error::ApiError;
 use kassa_core::checkout::{CheckoutPublic, CheckoutUpdate};
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A session as the provider sent it: the typed model the checkout works with, and the
 /// very object `JSON.parse` made of the answer, which events hand to the page. Handing that
