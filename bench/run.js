@@ -9,7 +9,7 @@
 import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { launchBrowser, PRODUCTS, ROOT, startSandbox } from "../tests/e2e/harness.js";
+import { launchBrowser, liveAllocations, PRODUCTS, ROOT, startSandbox } from "../tests/e2e/harness.js";
 import { sizes } from "./size.js";
 
 const RUNS = Number(process.env.KASSA_BENCH_RUNS ?? 20);
@@ -30,13 +30,13 @@ const kb = (x) => (x === undefined ? "n/a" : `${(x / 1024).toFixed(1)} KB`);
  */
 async function servePages(apiBase) {
   const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
-  const kassaPage = (secret) =>
-    `<!doctype html><meta charset="utf-8"><title>Kassa</title><div id="c" data-kassa-checkout data-client-secret="${secret}" data-api-base="${apiBase}" data-locale="en-US"></div><script src="/pkg/kassa.js"></script>`;
+  const kassaPage = (secret, dir) =>
+    `<!doctype html><meta charset="utf-8"><title>Kassa</title><div id="c" data-kassa-checkout data-client-secret="${secret}" data-api-base="${apiBase}" data-locale="en-US"></div><script src="/${dir}/kassa.js"></script>`;
+  const pages = { "/kassa/": "pkg", "/kassa-stats/": "stats" };
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://x");
-    if (url.pathname === "/kassa/" || url.pathname === "/kassa-stats/") {
-      const page = kassaPage(url.searchParams.get("secret"));
-      const body = url.pathname === "/kassa/" ? page : page.replace("/pkg/kassa.js", "/stats/kassa.js");
+    if (pages[url.pathname]) {
+      const body = kassaPage(url.searchParams.get("secret"), pages[url.pathname]);
       return res.writeHead(200, { "content-type": "text/html" }).end(body);
     }
     const dirs = { peer: PEER_DIST, pkg: join(ROOT, "pkg"), stats: join(ROOT, "target", "kassa-stats") };
@@ -176,6 +176,22 @@ function updateInPage([root, action, total]) {
   });
 }
 
+/** The seat count `who` shows. */
+const seatsOnScreen = (page, who) =>
+  page.evaluate(([root, seats]) => (0, eval)(seats)(root ? document.querySelector(root).shadowRoot : document), [who.root, who.seats.toString()]);
+
+/**
+ * `n` updates by typing seat counts into `who`'s field (sent at once when it is left),
+ * each a count other than the one on screen (`seats`: 2..41); returns the last.
+ */
+async function typeSeats(page, who, seats, n) {
+  for (let i = 0; i < n; i++) {
+    seats = (seats % 40) + 2;
+    await page.evaluate(updateInPage, [who.root, { type: who.seatsField, value: seats }, who.total]);
+  }
+  return seats;
+}
+
 /** Lets Kassa's burst window (300 ms) close, so the next click is sent alone. */
 const settle = (page) => page.waitForTimeout(400);
 
@@ -184,31 +200,17 @@ const settle = (page) => page.waitForTimeout(400);
  * updates, each read after a forced garbage collection: the wasm's memory only grows in
  * 64 KiB pages, this shows a single leaked allocation per update.
  */
-async function liveAllocations(browser, sandbox, who) {
+async function kassaLiveAllocations(browser, sandbox, who) {
   const session = await sandbox.createSession({ products: [PRODUCTS.TEAM] });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(who.statsUrl(session.client_secret));
   await page.waitForFunction(who.ready);
   const cdp = await context.newCDPSession(page);
-  const live = async () => {
-    for (let i = 0; i < 2; i++) {
-      await cdp.send("HeapProfiler.collectGarbage");
-      await page.waitForTimeout(100);
-    }
-    return page.evaluate(async () => (await import("/stats/kassa_wasm.js")).allocStats()[0]);
-  };
-  let seats = await page.evaluate(([root, seats]) => (0, eval)(seats)(document.querySelector(root).shadowRoot), [who.root, who.seats.toString()]);
-  const updates = async (n) => {
-    for (let i = 0; i < n; i++) {
-      seats = (seats % 40) + 2;
-      await page.evaluate(updateInPage, [who.root, { type: who.seatsField, value: seats }, who.total]);
-    }
-  };
-  await updates(10);
-  const after10 = await live();
-  await updates(MANY - 10);
-  const afterMany = await live();
+  const seats = await typeSeats(page, who, await seatsOnScreen(page, who), 10);
+  const after10 = await liveAllocations(page, cdp);
+  await typeSeats(page, who, seats, MANY - 10);
+  const afterMany = await liveAllocations(page, cdp);
   await context.close();
   return [after10, afterMany];
 }
@@ -265,7 +267,7 @@ async function measure(browser, sandbox, name, who) {
     }, [who.root, who.increase]);
     await page.waitForTimeout(2000);
     const server = (await sandbox.getSession(first.session.client_secret)).body;
-    const screen = await page.evaluate(([root, seats]) => (0, eval)(seats)(root ? document.querySelector(root).shadowRoot : document), [who.root, who.seats.toString()]);
+    const screen = await seatsOnScreen(page, who);
     out.burst = { patches, same: screen === server.seats, screen, server: server.seats };
     // Memory after 10 and after 1,000 updates, alternating up and down.
     const cdp = await first.context.newCDPSession(page);
@@ -278,14 +280,11 @@ async function measure(browser, sandbox, name, who) {
     // field; clicks spaced past any burst window where it has only buttons.
     let seats = screen;
     const updatesTo = async (n) => {
-      for (let i = out.applied ?? 0; i < n; i++) {
-        if (who.seatsField) {
-          seats = (seats % 40) + 2; // 2..41, never the count already on screen
-          await page.evaluate(updateInPage, at({ type: who.seatsField, value: seats }));
-        } else {
-          // Only buttons (the peer, which sends every click at once): click, wait for the answer.
-          await page.evaluate(updateInPage, click(Math.floor(i / 20) % 2 ? who.decrease : who.increase));
-        }
+      const from = out.applied ?? 0;
+      if (who.seatsField) seats = await typeSeats(page, who, seats, n - from);
+      else {
+        // Only buttons (the peer, which sends every click at once): click, wait for the answer.
+        for (let i = from; i < n; i++) await page.evaluate(updateInPage, click(Math.floor(i / 20) % 2 ? who.decrease : who.increase));
       }
       out.applied = n;
     };
@@ -296,7 +295,7 @@ async function measure(browser, sandbox, name, who) {
     out.heap1000 = await heap();
     if (name === "kassa") out.wasm1000 = await wasm();
     await first.context.close();
-    if (who.statsUrl) out.live = await liveAllocations(browser, sandbox, who);
+    if (who.statsUrl) out.live = await kassaLiveAllocations(browser, sandbox, who);
   } catch (e) {
     out.error = e.message.split("\n")[0];
     // What can still be compared: the bytes the contender ships for its first render.

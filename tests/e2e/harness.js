@@ -98,6 +98,19 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+/**
+ * The wasm's live heap allocations in a page running the counting build
+ * (`target/kassa-stats/`, served at `/stats/`), read once the garbage, and the wasm
+ * closures it held, is collected: finalizers free their Rust side a moment later.
+ */
+export async function liveAllocations(page, cdp) {
+  for (let i = 0; i < 2; i++) {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await page.waitForTimeout(100);
+  }
+  return page.evaluate(async () => (await import("/stats/kassa_wasm.js")).allocStats()[0]);
+}
+
 /** Saves a screenshot under tests/e2e/artifacts/. */
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });

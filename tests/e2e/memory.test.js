@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { extname, join } from "node:path";
-import { newPage, PRODUCTS, ROOT, useSandbox } from "./harness.js";
+import { liveAllocations, newPage, PRODUCTS, ROOT, useSandbox } from "./harness.js";
 
 let sandbox, browser;
 useSandbox((s, b) => ([sandbox, browser] = [s, b]));
@@ -29,14 +29,7 @@ async function openCounted() {
   await page.goto(url);
   await page.locator("#c").getByTestId("seats-input").waitFor();
   const cdp = await page.context().newCDPSession(page);
-  /** Live allocations once the garbage (and the wasm closures it held) is collected. */
-  page.liveAllocations = async () => {
-    for (let i = 0; i < 2; i++) {
-      await cdp.send("HeapProfiler.collectGarbage");
-      await page.waitForTimeout(100); // finalizers free the Rust side of collected closures
-    }
-    return page.evaluate(async () => (await import("/stats/kassa_wasm.js")).allocStats()[0]);
-  };
+  page.liveAllocations = () => liveAllocations(page, cdp);
   return page;
 }
 
