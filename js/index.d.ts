@@ -10,7 +10,7 @@ export type * from "./kassa_wasm.js";
 export interface KassaHandle {
   /** Changes options; a new theme applies in place, the others render afresh. */
   update(options: KassaOptions): void;
-  /** Removes the checkout. Harmless twice. */
+  /** Removes the checkout: aborts its requests, clears its timers, frees the wasm handle. Harmless twice. */
   destroy(): void;
 }
 
@@ -23,6 +23,8 @@ export function init(options?: { wasm?: Response | Promise<Response>; wasmUrl?: 
 export function mount(element: HTMLElement, options: KassaOptions): Promise<KassaHandle>;
 /** Defines `<kassa-checkout client-secret api-base locale theme>` (default name). Harmless twice. */
 export function defineElement(name?: string): void;
+/** The URL a checkout reads its session from: `{apiBase}/v1/checkouts/client/{clientSecret}`. */
+export function sessionUrl(options: Pick<KassaOptions, "apiBase" | "clientSecret">): string;
 
 declare global {
   interface HTMLElementEventMap extends KassaEventMap {}

@@ -5,8 +5,19 @@ import initWasm, { mount as mountWasm } from "./kassa_wasm.js";
 
 let loading = null;
 
-/** Where `apiBase` points when it is not given (the Rust side has the same default). */
+/** Where `apiBase` points when it is not given (the wasm's `DEFAULT_API_BASE`). */
 const DEFAULT_API_BASE = "https://api.polar.sh";
+
+/**
+ * The URL a checkout reads its session from: the one place JavaScript builds it. The
+ * wasm builds the same (`sessionUrl` in `kassa_wasm.js`, `session_url` in `src/api.rs`):
+ * the base without trailing slashes, the trimmed secret through `encodeURIComponent`.
+ * The end-to-end tests hold the two to agree, reserved characters included.
+ */
+export function sessionUrl(options) {
+  const base = (options?.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
+  return `${base}/v1/checkouts/client/${encodeURIComponent(String(options?.clientSecret ?? "").trim())}`;
+}
 
 /**
  * Loads the WebAssembly module. Called by `mount`; calling it yourself (to start the
@@ -27,11 +38,11 @@ export function init(options = {}) {
  */
 function prefetch(options) {
   if (typeof fetch !== "function" || typeof options?.clientSecret !== "string" || !options.clientSecret.trim()) return undefined;
-  const base = (options.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, "");
-  const url = `${base}/v1/checkouts/client/${encodeURIComponent(options.clientSecret.trim())}`;
-  const response = fetch(url, { headers: { Accept: "application/json" } });
+  const url = sessionUrl(options);
+  const abort = new AbortController();
+  const response = fetch(url, { headers: { Accept: "application/json" }, signal: abort.signal });
   response.catch(() => {}); // a failure is reported by the checkout, not as unhandled
-  return { url, response };
+  return { url, response, abort };
 }
 
 /**
@@ -77,15 +88,29 @@ export async function mount(element, options) {
     fail(element, blocked ? "wasm_blocked" : "load_failed", message);
     throw error;
   }
-  const handle = mountWasm(element, options, session);
+  let handle;
+  try {
+    handle = mountWasm(element, options, session);
+  } catch (error) {
+    session?.abort.abort();
+    throw error;
+  }
   return {
-    /** Changes options; a new theme applies in place. */
+    /** Changes options; a new theme applies in place. Throws once destroyed. */
     update(next) {
+      if (!handle) throw new Error("Kassa: this checkout was destroyed");
       handle.update(next);
     },
-    /** Removes the checkout. Harmless twice. */
+    /**
+     * Removes the checkout: its requests are aborted, its timers cleared, and the wasm
+     * handle is freed. Harmless twice.
+     */
     destroy() {
+      if (!handle) return;
+      session?.abort.abort();
       handle.destroy();
+      handle.free();
+      handle = null;
     },
   };
 }

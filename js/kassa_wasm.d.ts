@@ -334,7 +334,7 @@ export interface KassaOptions {
     /**
      * `light`, `dark` or `auto` (follows the system). Default: `auto`.
      */
-    theme?: "light" | "dark" | "auto";
+    theme?: Theme | undefined;
 }
 
 /**
@@ -876,6 +876,11 @@ export interface SeatTiers {
 export type CheckoutStatus = "open" | "expired" | "confirmed" | "succeeded" | "failed";
 
 /**
+ * The colour scheme of a checkout.
+ */
+export type Theme = "light" | "dark" | "auto";
+
+/**
  * The kind of input a custom field asks for.
  */
 export type CustomFieldType = "text" | "number" | "date" | "checkbox" | "select" | "unknown";
@@ -988,6 +993,13 @@ export class KassaHandle {
  */
 export function mount(element: HTMLElement, options: any, prefetched: any): KassaHandle;
 
+/**
+ * `sessionUrl(apiBase?, clientSecret)`: the URL a checkout reads its session from, as
+ * the wasm builds it. `js/index.js` builds the same URL for the request it starts before
+ * the wasm loads; the end-to-end tests hold the two to agree.
+ */
+export function sessionUrl(api_base: string | null | undefined, client_secret: string): string;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -1009,10 +1021,11 @@ export interface InitOutput {
     readonly kassahandle_destroy: (a: number) => void;
     readonly kassahandle_update: (a: number, b: any) => [number, number];
     readonly mount: (a: any, b: any, c: any) => [number, number, number];
+    readonly sessionUrl: (a: number, b: number, c: number, d: number) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h00f272247694202a: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h40a7b3091017dec5: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7_16: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7_17: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h21d0caaf99b8f836: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

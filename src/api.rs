@@ -29,29 +29,51 @@ impl From<CheckoutPublic> for Session {
     }
 }
 
-/// Where a session lives: the provider's base URL and the session's client secret.
+/// Polar's production API, the default `apiBase`. `js/index.js` names the same default
+/// for the request it starts before the WebAssembly loads; the end-to-end tests check
+/// the two build the same URL ([`session_url`], exported as `sessionUrl`).
+pub const DEFAULT_API_BASE: &str = "https://api.polar.sh";
+
+/// `{api_base}/v1/checkouts/client/{client_secret}`: the one place Rust builds a session's
+/// URL. The base defaults to Polar's and loses trailing slashes; the secret is trimmed
+/// and encoded by the browser's own `encodeURIComponent`, exactly as `js/index.js`
+/// encodes it, so a secret can never change the path.
+pub fn session_url(api_base: Option<&str>, client_secret: &str) -> String {
+    let base = api_base.unwrap_or(DEFAULT_API_BASE).trim_end_matches('/');
+    let secret = String::from(js_sys::encode_uri_component(client_secret.trim()));
+    format!("{base}/v1/checkouts/client/{secret}")
+}
+
+/// Where a session lives, and the signal that aborts its requests when the checkout
+/// is destroyed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckoutEndpoint {
-    base: String,
-    client_secret: String,
+    url: String,
+    signal: Option<web_sys::AbortSignal>,
 }
 
 impl CheckoutEndpoint {
-    /// `api_base` is the provider's origin (`https://api.polar.sh`, or the sandbox's);
+    /// `api_base` is the provider's origin (`None`: Polar's; the sandbox's in the demo);
     /// an empty base means the page's own origin.
-    pub fn new(api_base: &str, client_secret: &str) -> Self {
-        Self { base: api_base.trim_end_matches('/').to_string(), client_secret: client_secret.to_string() }
+    pub fn new(api_base: Option<&str>, client_secret: &str) -> Self {
+        Self { url: session_url(api_base, client_secret), signal: None }
+    }
+
+    /// The same endpoint, its requests aborted by `signal`.
+    pub fn with_signal(self, signal: Option<web_sys::AbortSignal>) -> Self {
+        Self { signal, ..self }
     }
 
     /// `GET|PATCH {base}/v1/checkouts/client/{client_secret}`.
-    pub fn url(&self) -> String {
-        format!("{}/v1/checkouts/client/{}", self.base, encode_segment(&self.client_secret))
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// Reads the session.
     pub async fn get(&self) -> Result<Session, ApiError> {
-        let response = Request::get(&self.url())
+        let response = Request::get(&self.url)
             .header("Accept", "application/json")
+            .abort_signal(self.signal.as_ref())
             .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -62,7 +84,7 @@ impl CheckoutEndpoint {
     /// JavaScript API starts one before the WebAssembly has loaded), else anew.
     pub async fn get_or_use(&self, prefetched: Option<Prefetched>) -> Result<Session, ApiError> {
         match prefetched {
-            Some(Prefetched { url, response }) if url == self.url() => {
+            Some(Prefetched { url, response }) if url == self.url => {
                 let raw = wasm_bindgen_futures::JsFuture::from(response)
                     .await
                     .map_err(|e| ApiError::Network(e.as_string().unwrap_or_else(|| "the request failed".into())))?;
@@ -77,7 +99,7 @@ impl CheckoutEndpoint {
 
     /// Sends an update (`PATCH`).
     pub async fn update(&self, body: &CheckoutUpdate) -> Result<Session, ApiError> {
-        self.send(Request::patch(&self.url()), stringify(&to_js(body)?)?).await
+        self.send(Request::patch(&self.url), stringify(&to_js(body)?)?).await
     }
 
     /// Confirms with the update's fields and an optional payment token.
@@ -87,20 +109,21 @@ impl CheckoutEndpoint {
             js_sys::Reflect::set(&value, &"confirmation_token_id".into(), &token.into())
                 .map_err(|_| ApiError::Decode("the confirm body is not an object".into()))?;
         }
-        self.send(Request::post(&format!("{}/confirm", self.url())), stringify(&value)?).await
+        self.send(Request::post(&format!("{}/confirm", self.url)), stringify(&value)?).await
     }
 
     /// The sandbox's stand-in for the processor's second payment step.
     pub async fn next_action(&self, approve: bool) -> Result<Session, ApiError> {
         let outcome = if approve { "approve" } else { "reject" };
         let body = format!(r#"{{"outcome":"{outcome}"}}"#);
-        self.send(Request::post(&format!("{}/sandbox/next-action", self.url())), body).await
+        self.send(Request::post(&format!("{}/sandbox/next-action", self.url)), body).await
     }
 
     async fn send(&self, request: gloo_net::http::RequestBuilder, json: String) -> Result<Session, ApiError> {
         let response = request
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
+            .abort_signal(self.signal.as_ref())
             .body(json)
             .map_err(|e| ApiError::Network(e.to_string()))?
             .send()
@@ -158,17 +181,4 @@ fn stringify(value: &JsValue) -> Result<String, ApiError> {
     js_sys::JSON::stringify(value)
         .map(String::from)
         .map_err(|_| ApiError::Decode("the request body cannot be written as JSON".into()))
-}
-
-/// Percent-encodes a path segment, so a secret can never change the path.
-fn encode_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

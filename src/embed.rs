@@ -13,7 +13,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::{CheckoutEndpoint, Prefetched};
+use crate::api::{session_url, CheckoutEndpoint, Prefetched};
 use crate::events::Host;
 use crate::intl::browser_locale;
 use crate::ui::controller::HostContext;
@@ -23,8 +23,29 @@ use crate::Error;
 /// Kassa's stylesheet, compiled in: no request, nothing for a CSP to block.
 const STYLESHEET: &str = include_str!("../www/kassa.css");
 
-/// Polar's production API, the default `apiBase`.
-pub const DEFAULT_API_BASE: &str = "https://api.polar.sh";
+/// The colour scheme of a checkout.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, tsify::Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Light colours.
+    Light,
+    /// Dark colours.
+    Dark,
+    /// Follows the system's `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// The value of the host's `data-theme` attribute, which the stylesheet reads.
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+            Self::Auto => "auto",
+        }
+    }
+}
 
 /// Options of [`mount`] and [`KassaHandle::update`], as JavaScript passes them.
 #[derive(Clone, Debug, Default, Deserialize, tsify::Tsify)]
@@ -42,8 +63,7 @@ pub struct Options {
     locale: Option<String>,
     /// `light`, `dark` or `auto` (follows the system). Default: `auto`.
     #[serde(default)]
-    #[tsify(type = "\"light\" | \"dark\" | \"auto\"")]
-    theme: Option<String>,
+    theme: Option<Theme>,
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -76,11 +96,8 @@ impl Options {
         }
     }
 
-    fn theme(&self) -> Result<&str, Error> {
-        match self.theme.as_deref().unwrap_or("auto") {
-            t @ ("light" | "dark" | "auto") => Ok(t),
-            other => Err(Error::InvalidOptions(format!("theme must be light, dark or auto, not {other:?}"))),
-        }
+    fn theme(&self) -> &'static str {
+        self.theme.unwrap_or_default().as_str()
     }
 }
 
@@ -103,7 +120,8 @@ fn stylesheet() -> Result<web_sys::CssStyleSheet, Error> {
         if let Some(sheet) = cell.borrow().as_ref() {
             return Ok(sheet.clone());
         }
-        let sheet = web_sys::CssStyleSheet::new().map_err(|_| Error::InvalidOptions("constructable stylesheets are not supported".into()))?;
+        let sheet = web_sys::CssStyleSheet::new()
+            .map_err(|_| Error::InvalidOptions("constructable stylesheets are not supported".into()))?;
         sheet.replace_sync(STYLESHEET).map_err(|_| Error::InvalidOptions("the stylesheet did not parse".into()))?;
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
@@ -122,7 +140,8 @@ fn prepare(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlElement, Error
     let sheet: JsValue = stylesheet()?.into();
     let sheets = js_sys::Array::of1(&sheet);
     let _ = js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets);
-    let document = element.owner_document().ok_or_else(|| Error::InvalidOptions("element is not in a document".into()))?;
+    let document =
+        element.owner_document().ok_or_else(|| Error::InvalidOptions("element is not in a document".into()))?;
     let container = document
         .create_element("div")
         .map_err(|_| Error::InvalidOptions("cannot create elements".into()))?
@@ -132,15 +151,18 @@ fn prepare(element: &web_sys::HtmlElement) -> Result<web_sys::HtmlElement, Error
 }
 
 /// Renders a checkout for `options` into `element`; the returned value unmounts on drop.
-fn render(element: &web_sys::HtmlElement, options: &Options, prefetched: Option<Prefetched>) -> Result<Box<dyn Any>, Error> {
+fn render(
+    element: &web_sys::HtmlElement,
+    options: &Options,
+    prefetched: Option<Prefetched>,
+) -> Result<Box<dyn Any>, Error> {
     let secret = options.client_secret.as_deref().map(str::trim).unwrap_or_default();
     if secret.is_empty() {
         return Err(Error::InvalidOptions("clientSecret is required".into()));
     }
-    let theme = options.theme()?;
-    let _ = element.set_attribute("data-theme", theme);
+    let _ = element.set_attribute("data-theme", options.theme());
     let container = prepare(element)?;
-    let endpoint = CheckoutEndpoint::new(options.api_base.as_deref().unwrap_or(DEFAULT_API_BASE), secret);
+    let endpoint = CheckoutEndpoint::new(options.api_base.as_deref(), secret);
     let locale = options.locale.clone().unwrap_or_else(browser_locale);
     let host = Host(element.clone().into());
     let handle = leptos::mount::mount_to(container, move || {
@@ -155,7 +177,23 @@ fn parse(options: JsValue) -> Result<Options, Error> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| Error::InvalidOptions(e.to_string()))
+    serde_wasm_bindgen::from_value(options).map_err(|e| {
+        let message = e.to_string();
+        // serde names the variants it expected; say it in the option's own words.
+        if message.contains("variant") {
+            Error::InvalidOptions(format!("theme must be \"light\", \"dark\" or \"auto\" ({message})"))
+        } else {
+            Error::InvalidOptions(message)
+        }
+    })
+}
+
+/// `sessionUrl(apiBase?, clientSecret)`: the URL a checkout reads its session from, as
+/// the wasm builds it. `js/index.js` builds the same URL for the request it starts before
+/// the wasm loads; the end-to-end tests hold the two to agree.
+#[wasm_bindgen(js_name = sessionUrl)]
+pub fn session_url_js(api_base: Option<String>, client_secret: &str) -> String {
+    session_url(api_base.as_deref(), client_secret)
 }
 
 /// A mounted checkout; `update(options)` changes it, `destroy()` removes it.
@@ -180,7 +218,7 @@ impl KassaHandle {
                 && merged.api_base == entry.options.api_base
                 && merged.locale == entry.options.locale;
             if theme_only {
-                let _ = entry.element.set_attribute("data-theme", merged.theme()?);
+                let _ = entry.element.set_attribute("data-theme", merged.theme());
             } else {
                 entry._view = Box::new(());
                 entry._view = render(&entry.element, &merged, None)?;

@@ -92,9 +92,7 @@ pub fn format_money(money: &Money, locale: &str) -> String {
 pub fn format_money_as(money: &Money, locale: &str, display: CurrencyDisplay) -> String {
     formatter(locale, money, display)
         .and_then(|f| f.format(&JsValue::from_str(&money.decimal_string())).ok())
-        .unwrap_or_else(|| {
-            fallback_format(money.minor, money.exponent, None, Some(money.currency.code()))
-        })
+        .unwrap_or_else(|| fallback_format(money.minor, money.exponent, None, Some(money.currency.code())))
 }
 
 /// An amount as it arrives on the wire: a code that may be missing or malformed, the
@@ -133,9 +131,7 @@ pub fn format_wire(amount: WireAmount<'_>, locale: &str, display: CurrencyDispla
 
 /// The browser's preferred language (`navigator.language`), or `en-US`.
 pub fn browser_locale() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en-US".to_string())
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en-US".to_string())
 }
 
 /// Formats a plain integer for `locale` (`3` → `"٣"` in Arabic), for counts in phrases.

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod error;
 pub mod events;
 pub mod intl;
+pub mod lifetime;
 pub mod ui;
 
 pub use error::{Error, Result};

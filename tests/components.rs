@@ -42,7 +42,8 @@ fn summary_shows_product_price_interval_and_total() {
 fn merchant_text_is_never_html() {
     let mut checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
     checkout.products[0].name = "<img src=x onerror=alert(1)>".into();
-    checkout.attached_custom_fields.as_mut().unwrap()[0].custom_field.properties.form_label = Some("<b>bold</b>".into());
+    checkout.attached_custom_fields.as_mut().unwrap()[0].custom_field.properties.form_label =
+        Some("<b>bold</b>".into());
     let root = mount_form(checkout, "en-US");
     assert_eq!(text_of(&root, "product-name"), "<img src=x onerror=alert(1)>");
     assert!(root.text_content().unwrap().contains("<b>bold</b>"));
@@ -89,7 +90,7 @@ fn mount_as_is(checkout: CheckoutPublic, locale: &str) -> web_sys::HtmlElement {
     let root = container();
     let locale = locale.to_string();
     // An endpoint nothing answers on: these tests make no edits, so nothing is sent.
-    let endpoint = CheckoutEndpoint::new("http://127.0.0.1:9", &checkout.client_secret);
+    let endpoint = CheckoutEndpoint::new(Some("http://127.0.0.1:9"), &checkout.client_secret);
     let mounted = leptos::mount::mount_to(root.clone(), move || view! { <CheckoutForm checkout endpoint locale /> });
     std::mem::forget(mounted); // keep it on the page for the assertions
     root
@@ -129,7 +130,9 @@ async fn the_form_shows_the_sessions_details_and_totals() {
     let checkout: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
     let root = mount_form(checkout, "en-US");
     leptos::task::tick().await; // properties are set by effects after mount
-    let input = |id: &str| root.query_selector(&format!("#{id}")).unwrap().unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    let input = |id: &str| {
+        root.query_selector(&format!("#{id}")).unwrap().unwrap().unchecked_into::<web_sys::HtmlInputElement>()
+    };
     assert_eq!(input("kassa-customer_email").value(), "ada@example.com");
     assert_eq!(input("kassa-customer_billing_name").value(), "Analytical Engines GmbH", "business fields shown");
     assert_eq!(input("kassa-customer_billing_address-city").value(), "Berlin");
@@ -141,7 +144,10 @@ async fn the_form_shows_the_sessions_details_and_totals() {
     assert_eq!(text_of(&root, "subtotal"), "€190.00");
     assert_eq!(text_of(&root, "discount-amount"), "−€19.00");
     assert_eq!(text_of(&root, "tax"), "€32.49");
-    assert_eq!(root.query_selector("[data-testid=totals]").unwrap().unwrap().get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(
+        root.query_selector("[data-testid=totals]").unwrap().unwrap().get_attribute("aria-live").as_deref(),
+        Some("polite")
+    );
     // A real Polar session has no sandbox test cards: Pay stays disabled and says why.
     assert!(root.query_selector("[data-testid=test-cards]").unwrap().is_none());
     let pay = root.query_selector("[data-testid=pay]").unwrap().unwrap();
@@ -190,7 +196,9 @@ async fn a_dropped_handle_keeps_the_checkout_until_destroy() {
     js_sys::Reflect::set(&options, &"apiBase".into(), &"http://127.0.0.1:9".into()).unwrap();
     let handle = kassa::embed::mount(root.clone(), options.into(), JsValue::UNDEFINED).unwrap();
     let same = kassa::embed::KassaHandle::clone_for_test(&handle);
-    drop(handle); // what the garbage collector does to a handle nobody kept
+    {
+        let _forgotten = handle;
+    } // what the garbage collector does to a handle nobody kept
     leptos::task::tick().await;
     let shadow = root.shadow_root().expect("mounted in a shadow root");
     assert!(shadow.query_selector(".kassa").unwrap().is_some(), "still mounted");

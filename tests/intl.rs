@@ -145,7 +145,8 @@ fn an_invalid_locale_falls_back_instead_of_throwing() {
 
 #[wasm_bindgen_test]
 fn unknown_codes_use_the_servers_symbol_then_the_code() {
-    let with_symbol = WireAmount { minor: 1999, code: Some("ABC"), decimals: None, symbol: Some(("Ƀ", SymbolPosition::Left)) };
+    let with_symbol =
+        WireAmount { minor: 1999, code: Some("ABC"), decimals: None, symbol: Some(("Ƀ", SymbolPosition::Left)) };
     assert_eq!(format_wire(with_symbol, "en-US", CurrencyDisplay::Symbol), "Ƀ19.99");
     let bare = WireAmount { minor: 1999, code: Some("ABC"), decimals: None, symbol: None };
     assert_eq!(format_wire(bare, "en-US", CurrencyDisplay::Symbol), format!("ABC{NBSP}19.99"));
@@ -155,7 +156,8 @@ fn unknown_codes_use_the_servers_symbol_then_the_code() {
 fn missing_or_malformed_codes_never_throw() {
     let null = WireAmount { minor: 1999, code: None, decimals: None, symbol: None };
     assert_eq!(format_wire(null, "en-US", CurrencyDisplay::Symbol), "19.99");
-    let null_with_symbol = WireAmount { minor: 1999, code: None, decimals: None, symbol: Some(("€", SymbolPosition::Right)) };
+    let null_with_symbol =
+        WireAmount { minor: 1999, code: None, decimals: None, symbol: Some(("€", SymbolPosition::Right)) };
     assert_eq!(format_wire(null_with_symbol, "en-US", CurrencyDisplay::Symbol), format!("19.99{NBSP}€"));
     let malformed = WireAmount { minor: 1999, code: Some("U$"), decimals: Some(2), symbol: None };
     assert_eq!(format_wire(malformed, "en-US", CurrencyDisplay::Symbol), format!("U${NBSP}19.99"));

@@ -14,6 +14,13 @@ pub struct FieldProblem {
     pub kind: String,
 }
 
+impl FieldProblem {
+    /// The update field the problem is about, if its path names one.
+    pub fn field_path(&self) -> Option<crate::checkout::FieldPath> {
+        crate::checkout::FieldPath::from_segments(&self.path)
+    }
+}
+
 /// Why a request to the provider did not give a session.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
@@ -109,9 +116,7 @@ impl ApiError {
             (410, _) | (_, "ExpiredCheckoutError") => Self::Expired(detail),
             (403, "NotOpenCheckout") | (_, "NotOpenCheckout") => Self::NotOpen(detail),
             (400, "PaymentError") | (_, "PaymentError") => Self::Payment(detail),
-            (429, _) => Self::RateLimited {
-                retry_after: retry_after.and_then(|v| v.trim().parse().ok()),
-            },
+            (429, _) => Self::RateLimited { retry_after: retry_after.and_then(|v| v.trim().parse().ok()) },
             (500..=599, _) => Self::Server { status },
             _ => Self::Unexpected { status, detail },
         }
@@ -174,9 +179,18 @@ mod tests {
 
     #[test]
     fn terminal_and_retryable_answers() {
-        assert_eq!(ApiError::from_response(410, None, r#"{"error":"ExpiredCheckoutError","detail":"gone"}"#).code(), "expired");
-        assert_eq!(ApiError::from_response(403, None, r#"{"error":"NotOpenCheckout","detail":"no"}"#).code(), "not_open");
-        assert_eq!(ApiError::from_response(400, None, r#"{"error":"PaymentError","detail":"declined"}"#).code(), "payment_failed");
+        assert_eq!(
+            ApiError::from_response(410, None, r#"{"error":"ExpiredCheckoutError","detail":"gone"}"#).code(),
+            "expired"
+        );
+        assert_eq!(
+            ApiError::from_response(403, None, r#"{"error":"NotOpenCheckout","detail":"no"}"#).code(),
+            "not_open"
+        );
+        assert_eq!(
+            ApiError::from_response(400, None, r#"{"error":"PaymentError","detail":"declined"}"#).code(),
+            "payment_failed"
+        );
         let limited = ApiError::from_response(429, Some(" 3 "), "");
         assert_eq!(limited, ApiError::RateLimited { retry_after: Some(3) });
         assert!(limited.is_retryable());

@@ -7,9 +7,11 @@
 //! absent); writing (the sandbox) emits every key Polar emits.
 
 pub mod address;
+pub mod completeness;
 pub mod currency_details;
 pub mod custom_field;
 pub mod discount;
+pub mod field;
 pub mod plans;
 pub mod price;
 pub mod product;
@@ -20,8 +22,9 @@ pub use address::{Address, BillingAddressFields, FieldMode};
 pub use currency_details::{AmountPair, CurrencyDetails, LocalAmount, PaymentAmount, PlanCurrencyDetails};
 pub use custom_field::{AttachedCustomField, CustomField, CustomFieldType};
 pub use discount::{CheckoutDiscount, DiscountDuration, DiscountType};
-pub use price::{AmountType, PriceType, ProductPrice, SeatTier, SeatTiers};
+pub use field::{Field, FieldPath, FieldSet};
 pub use plans::{plan_options, PlanOption};
+pub use price::{AmountType, PriceType, ProductPrice, SeatTier, SeatTiers};
 pub use product::{Benefit, CheckoutProduct, Interval};
 pub use session::{CheckoutOrganization, CheckoutPublic, CheckoutStatus, TaxBehavior};
 pub use update::{CheckoutUpdate, Patch};

@@ -28,15 +28,40 @@ pub fn is_country(code: &str) -> bool {
     code.len() == 2 && countries().any(|c| c == code)
 }
 
+/// The ISO 3166-2 suffixes of the subdivisions Kassa lists for `country` (`US`, `CA`).
+fn subdivision_suffixes(country: &str) -> Option<&'static str> {
+    match country {
+        "US" => Some(US_STATES),
+        "CA" => Some(CA_PROVINCES),
+        _ => None,
+    }
+}
+
 /// The subdivisions of `country` Kassa lists (`US`, `CA`), as ISO 3166-2 codes
 /// (`US-CA`), if it lists them.
 pub fn subdivisions(country: &str) -> Option<Vec<String>> {
-    let list = match country {
-        "US" => US_STATES,
-        "CA" => CA_PROVINCES,
-        _ => return None,
-    };
-    Some(list.split(' ').map(|s| format!("{country}-{s}")).collect())
+    Some(subdivision_suffixes(country)?.split(' ').map(|s| format!("{country}-{s}")).collect())
+}
+
+/// Whether `state` is valid for `country`: `US-CA` or `CA` for California. Countries
+/// whose subdivisions Kassa does not list accept any value of up to 64 bytes.
+pub fn is_state_of(country: &str, state: &str) -> bool {
+    let suffix = state.strip_prefix(country).and_then(|s| s.strip_prefix('-')).unwrap_or(state);
+    match subdivision_suffixes(country) {
+        Some(list) => list.split(' ').any(|s| s == suffix),
+        None => !state.trim().is_empty() && state.len() <= 64,
+    }
+}
+
+/// `ca` → `US-CA`: the upper-case ISO 3166-2 form Polar stores, for the countries Kassa
+/// lists subdivisions of; other states are only trimmed and upper-cased.
+pub fn normalize_state(country: &str, state: &str) -> String {
+    let state = state.trim().to_ascii_uppercase();
+    if subdivision_suffixes(country).is_some() && !state.contains('-') {
+        format!("{country}-{state}")
+    } else {
+        state
+    }
 }
 
 #[cfg(test)]
@@ -50,5 +75,18 @@ mod tests {
         assert_eq!(subdivisions("CA").unwrap().len(), 13);
         assert!(subdivisions("US").unwrap().contains(&"US-NY".to_string()));
         assert!(subdivisions("DE").is_none());
+    }
+
+    #[test]
+    fn states() {
+        assert!(is_state_of("US", "US-CA") && is_state_of("US", "NY") && !is_state_of("US", "US-ZZ"));
+        assert!(is_state_of("CA", "CA-QC") && !is_state_of("CA", "US-CA"));
+        assert!(is_state_of("DE", "Bayern"));
+        assert_eq!(normalize_state("US", "ny"), "US-NY");
+        assert_eq!(normalize_state("DE", "Bayern"), "BAYERN");
+        // Every listed subdivision is valid in the form the widget's list offers.
+        for country in ["US", "CA"] {
+            assert!(subdivisions(country).unwrap().iter().all(|s| is_state_of(country, s)));
+        }
     }
 }

@@ -48,52 +48,14 @@ impl Lang {
     }
 }
 
-/// Singular and plural of an interval unit: (one, many).
-fn unit(lang: Lang, interval: Interval) -> (&'static str, &'static str) {
-    use Interval::*;
-    match (lang, interval) {
-        (Lang::En, Day) => ("day", "days"),
-        (Lang::En, Week) => ("week", "weeks"),
-        (Lang::En, Month) => ("month", "months"),
-        (Lang::En, Year) => ("year", "years"),
-        (Lang::De, Day) => ("Tag", "Tage"),
-        (Lang::De, Week) => ("Woche", "Wochen"),
-        (Lang::De, Month) => ("Monat", "Monate"),
-        (Lang::De, Year) => ("Jahr", "Jahre"),
-        (Lang::Fr, Day) => ("jour", "jours"),
-        (Lang::Fr, Week) => ("semaine", "semaines"),
-        (Lang::Fr, Month) => ("mois", "mois"),
-        (Lang::Fr, Year) => ("an", "ans"),
-        (Lang::Es, Day) => ("día", "días"),
-        (Lang::Es, Week) => ("semana", "semanas"),
-        (Lang::Es, Month) => ("mes", "meses"),
-        (Lang::Es, Year) => ("año", "años"),
-        (Lang::Nl, Day) => ("dag", "dagen"),
-        (Lang::Nl, Week) => ("week", "weken"),
-        (Lang::Nl, Month) => ("maand", "maanden"),
-        (Lang::Nl, Year) => ("jaar", "jaar"),
-        (Lang::Pt, Day) => ("dia", "dias"),
-        (Lang::Pt, Week) => ("semana", "semanas"),
-        (Lang::Pt, Month) => ("mês", "meses"),
-        (Lang::Pt, Year) => ("ano", "anos"),
-        (Lang::Ja, Day) => ("日", "日"),
-        (Lang::Ja, Week) => ("週", "週間"),
-        (Lang::Ja, Month) => ("月", "か月"),
-        (Lang::Ja, Year) => ("年", "年"),
-        (Lang::Ar, Day) => ("يوم", "أيام"),
-        (Lang::Ar, Week) => ("أسبوع", "أسابيع"),
-        (Lang::Ar, Month) => ("شهر", "أشهر"),
-        (Lang::Ar, Year) => ("سنة", "سنوات"),
-    }
-}
-
 /// The suffix of a recurring price: `"/ month"` for every interval, `"every 3 months"`
 /// for several, in the buyer's language. Digits are written by the caller's locale.
 pub fn billing_period(lang: Lang, interval: Interval, count: u32, digits: &str) -> String {
-    let (one, many) = unit(lang, interval);
+    let words = texts(lang).interval(interval);
     if count <= 1 {
-        return format!("/ {one}");
+        return format!("/ {}", words.unit);
     }
+    let many = words.many;
     match lang {
         Lang::En => format!("every {digits} {many}"),
         Lang::De => format!("alle {digits} {many}"),
@@ -219,10 +181,35 @@ pub struct Texts {
     pub approve: &'static str,
     pub reject: &'static str,
     pub expires_in: &'static str,
-    pub days: (&'static str, &'static str),
-    pub weeks: (&'static str, &'static str),
-    pub months: (&'static str, &'static str),
-    pub years: (&'static str, &'static str),
+    /// How "14 days" is written: `{}` the count, then `{}` the unit.
+    pub duration: &'static str,
+    pub days: IntervalWords,
+    pub weeks: IntervalWords,
+    pub months: IntervalWords,
+    pub years: IntervalWords,
+}
+
+/// The words of one interval unit in one language: the only place they are written.
+#[derive(Debug)]
+pub struct IntervalWords {
+    /// After "/" in a price: "$19 / month", "¥2,900 / 月".
+    pub unit: &'static str,
+    /// A duration of one: "1 month", "1か月".
+    pub one: &'static str,
+    /// A duration of several, and "every 3 months": "months", "か月".
+    pub many: &'static str,
+}
+
+impl Texts {
+    /// The words of `interval`.
+    pub fn interval(&self, interval: Interval) -> &IntervalWords {
+        match interval {
+            Interval::Day => &self.days,
+            Interval::Week => &self.weeks,
+            Interval::Month => &self.months,
+            Interval::Year => &self.years,
+        }
+    }
 }
 
 /// English.
@@ -306,10 +293,11 @@ pub static EN: Texts = Texts {
     approve: "Confirm payment",
     reject: "Cancel",
     expires_in: "This checkout expires in {}",
-    days: ("day", "days"),
-    weeks: ("week", "weeks"),
-    months: ("month", "months"),
-    years: ("year", "years"),
+    duration: "{} {}",
+    days: IntervalWords { unit: "day", one: "day", many: "days" },
+    weeks: IntervalWords { unit: "week", one: "week", many: "weeks" },
+    months: IntervalWords { unit: "month", one: "month", many: "months" },
+    years: IntervalWords { unit: "year", one: "year", many: "years" },
 };
 
 mod tables;
@@ -345,13 +333,8 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 /// "14 days", "1 month": a trial length.
 pub fn duration(lang: Lang, interval: Interval, count: u32, digits: &str) -> String {
     let t = texts(lang);
-    let (one, many) = match interval {
-        Interval::Day => t.days,
-        Interval::Week => t.weeks,
-        Interval::Month => t.months,
-        Interval::Year => t.years,
-    };
-    format!("{digits} {}", if count == 1 { one } else { many })
+    let words = t.interval(interval);
+    fill(t.duration, &[digits, if count == 1 { words.one } else { words.many }])
 }
 
 #[cfg(test)]
@@ -371,11 +354,19 @@ mod text_tests {
             assert!(!dump.contains(": \"\""), "{lang:?} has an empty sentence");
             assert_ne!(dump, en, "{lang:?} is English");
             for (a, b) in [
-                (EN.save_percent, t.save_percent), (EN.trial, t.trial), (EN.seats_range, t.seats_range),
-                (EN.per_seat, t.per_seat), (EN.amount_minimum, t.amount_minimum), (EN.amount_invalid, t.amount_invalid),
+                (EN.save_percent, t.save_percent),
+                (EN.trial, t.trial),
+                (EN.seats_range, t.seats_range),
+                (EN.per_seat, t.per_seat),
+                (EN.amount_minimum, t.amount_minimum),
+                (EN.amount_invalid, t.amount_invalid),
                 (EN.then_after_trial, t.then_after_trial),
-                (EN.charged_in, t.charged_in), (EN.pay, t.pay), (EN.still_needed, t.still_needed),
-                (EN.payment_failed, t.payment_failed), (EN.success_body, t.success_body), (EN.expires_in, t.expires_in),
+                (EN.charged_in, t.charged_in),
+                (EN.pay, t.pay),
+                (EN.still_needed, t.still_needed),
+                (EN.payment_failed, t.payment_failed),
+                (EN.success_body, t.success_body),
+                (EN.expires_in, t.expires_in),
             ] {
                 assert_eq!(slots(a), slots(b), "{lang:?}: {b:?} needs the placeholders of {a:?}");
             }
@@ -392,5 +383,25 @@ mod text_tests {
         assert_eq!(fill("{} and {}", &["a"]), "a and ");
         assert_eq!(duration(Lang::En, Interval::Day, 14, "14"), "14 days");
         assert_eq!(duration(Lang::En, Interval::Month, 1, "1"), "1 month");
+    }
+
+    /// A period and a duration read their words from the same table: Japanese writes
+    /// "/ 月" for a monthly price, "3か月ごと" for a quarterly one, "1か月" for a trial.
+    #[test]
+    fn periods_and_durations_share_their_words() {
+        assert_eq!(billing_period(Lang::Ja, Interval::Month, 1, "1"), "/ 月");
+        assert_eq!(billing_period(Lang::Ja, Interval::Month, 3, "3"), "3か月ごと");
+        assert_eq!(duration(Lang::Ja, Interval::Month, 1, "1"), "1か月");
+        assert_eq!(duration(Lang::Ja, Interval::Day, 14, "14"), "14日間");
+        assert_eq!(duration(Lang::De, Interval::Week, 2, "2"), "2 Wochen");
+        for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es, Lang::Nl, Lang::Pt, Lang::Ja, Lang::Ar] {
+            let t = texts(lang);
+            for interval in [Interval::Day, Interval::Week, Interval::Month, Interval::Year] {
+                let words = t.interval(interval);
+                assert!(billing_period(lang, interval, 1, "1").ends_with(words.unit));
+                assert!(billing_period(lang, interval, 2, "2").contains(words.many), "{lang:?} {interval:?}");
+                assert!(duration(lang, interval, 2, "2").contains(words.many));
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod geo;
 pub mod i18n;
 pub mod money;
+pub mod sandbox;
 pub mod sync;
 
 pub use error::{Error, Result};

@@ -3,7 +3,7 @@
 //! confirm after drain, and a simulation in which no edit is ever lost.
 
 use kassa_core::api_error::{ApiError, FieldProblem};
-use kassa_core::checkout::{CheckoutUpdate, Patch};
+use kassa_core::checkout::{CheckoutUpdate, Field, FieldPath, FieldSet, Patch};
 use kassa_core::sync::{EditKind, Reaction, RequestKind, SyncStatus, UpdateQueue};
 use proptest::prelude::*;
 
@@ -30,7 +30,7 @@ fn discrete_edits_go_at_once_and_coalesce_while_one_is_in_flight() {
     q.edit(seats(4), EditKind::Discrete, 10.0);
     q.edit(seats(5), EditKind::Discrete, 20.0);
     assert!(q.next_request(30.0).is_none(), "one in flight at most");
-    assert_eq!(q.on_response(first.seq, Ok(()), 100.0), Reaction::Apply { keep: ["seats"].into() });
+    assert_eq!(q.on_response(first.seq, Ok(()), 100.0), Reaction::Apply { keep: Field::Seats.into() });
     assert!(q.next_request(319.0).is_none(), "the burst has not paused yet");
     let second = q.next_request(320.0).unwrap();
     assert_eq!(second.body.seats, Patch::Value(5));
@@ -122,7 +122,7 @@ fn fields_edited_since_the_request_keep_the_buyers_value() {
     let r = q.next_request(400.0).unwrap();
     q.edit(name("Ada L"), EditKind::Text, 450.0);
     let Reaction::Apply { keep } = q.on_response(r.seq, Ok(()), 500.0) else { panic!() };
-    assert!(keep.contains("customer_name"));
+    assert!(keep.contains(Field::CustomerName));
 }
 
 #[test]
@@ -130,14 +130,24 @@ fn a_422_keeps_the_input_shows_the_message_and_resends_the_rest() {
     let mut q = UpdateQueue::new();
     q.edit(name("Ada").merge(email("nope")), EditKind::Discrete, 0.0);
     let r = q.next_request(0.0).unwrap();
-    let problem = FieldProblem { path: vec!["customer_email".into()], message: "value is not a valid email address".into(), kind: "value_error".into() };
+    let problem = FieldProblem {
+        path: vec!["customer_email".into()],
+        message: "value is not a valid email address".into(),
+        kind: "value_error".into(),
+    };
     assert_eq!(q.on_response(r.seq, Err(ApiError::Validation(vec![problem])), 10.0), Reaction::Rejected);
-    assert_eq!(q.errors().get("customer_email").map(String::as_str), Some("value is not a valid email address"));
+    assert_eq!(
+        q.errors().get(&Field::CustomerEmail.into()).map(String::as_str),
+        Some("value is not a valid email address")
+    );
     // The valid name goes again at once, without the refused email.
     let again = q.next_request(10.0).unwrap();
-    assert_eq!((again.body.customer_name.clone(), again.body.customer_email.clone()), (Patch::Value("Ada".into()), Patch::Absent));
+    assert_eq!(
+        (again.body.customer_name.clone(), again.body.customer_email.clone()),
+        (Patch::Value("Ada".into()), Patch::Absent)
+    );
     let Reaction::Apply { keep } = q.on_response(again.seq, Ok(()), 20.0) else { panic!() };
-    assert!(keep.contains("customer_email"), "the refused input stays on screen");
+    assert!(keep.contains(Field::CustomerEmail), "the refused input stays on screen");
     // Editing the field clears its message and sends it.
     q.edit(email("ada@example.com"), EditKind::Discrete, 1000.0);
     assert!(q.errors().is_empty());
@@ -149,10 +159,73 @@ fn nested_422_paths_are_kept_whole() {
     let mut q = UpdateQueue::new();
     q.edit(CheckoutUpdate { customer_billing_address: Patch::Null, ..Default::default() }, EditKind::Discrete, 0.0);
     let r = q.next_request(0.0).unwrap();
-    let problem = FieldProblem { path: vec!["customer_billing_address".into(), "country".into()], message: "Invalid country".into(), kind: "value_error".into() };
+    let problem = FieldProblem {
+        path: vec!["customer_billing_address".into(), "country".into()],
+        message: "Invalid country".into(),
+        kind: "value_error".into(),
+    };
     q.on_response(r.seq, Err(ApiError::Validation(vec![problem])), 1.0);
-    assert!(q.errors().contains_key("customer_billing_address.country"));
+    assert!(q.errors().contains_key(&FieldPath::part(Field::CustomerBillingAddress, "country")));
     assert!(q.next_request(1.0).is_none(), "nothing else to send");
+}
+
+#[test]
+fn a_422_outside_the_request_holds_it_until_the_next_edit() {
+    // The buyer moves to France; the server refuses the stored German VAT number, which
+    // the request did not carry. Re-sending the address alone would loop on the same 422.
+    let mut q = UpdateQueue::new();
+    let address = CheckoutUpdate {
+        customer_billing_address: Patch::Value(kassa_core::checkout::Address {
+            country: "FR".into(),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    q.edit(address, EditKind::Discrete, 0.0);
+    let r = q.next_request(0.0).unwrap();
+    let problem = FieldProblem {
+        path: vec!["customer_tax_id".into()],
+        message: "Invalid tax ID for FR".into(),
+        kind: "value_error".into(),
+    };
+    assert_eq!(q.on_response(r.seq, Err(ApiError::Validation(vec![problem])), 10.0), Reaction::Rejected);
+    assert_eq!(q.errors().get(&Field::CustomerTaxId.into()).map(String::as_str), Some("Invalid tax ID for FR"));
+    assert!(q.next_request(10.0).is_none() && q.next_wakeup().is_none(), "not re-sent by itself");
+    assert!(q.has_unsaved() && !q.is_busy(), "Pay waits: the address is not saved");
+    let read = q.take_seq();
+    assert!(
+        matches!(q.on_read(read), Reaction::Apply { keep } if keep.contains(Field::CustomerBillingAddress) && keep.contains(Field::CustomerTaxId))
+    );
+    // The buyer fixes the tax ID: both go together.
+    q.edit(
+        CheckoutUpdate { customer_tax_id: Patch::Value("FR40303265045".into()), ..Default::default() },
+        EditKind::Text,
+        20.0,
+    );
+    let both = q.next_request(420.0).unwrap();
+    assert_eq!(
+        both.body.fields(),
+        [Field::CustomerBillingAddress, Field::CustomerTaxId].into_iter().collect::<FieldSet>()
+    );
+    assert!(matches!(q.on_response(both.seq, Ok(()), 430.0), Reaction::Apply { .. }));
+    assert!(!q.has_unsaved());
+}
+
+#[test]
+fn a_422_without_a_field_is_shown_for_the_form_and_not_resent() {
+    let mut q = UpdateQueue::new();
+    q.edit(seats(3), EditKind::Discrete, 0.0);
+    let r = q.next_request(0.0).unwrap();
+    let problem = FieldProblem { path: vec![], message: "Something is off".into(), kind: "value_error".into() };
+    q.on_response(r.seq, Err(ApiError::Validation(vec![problem])), 1.0);
+    assert_eq!(q.form_error(), Some("Something is off"));
+    assert!(q.next_request(1.0).is_none());
+    q.edit(name("Ada"), EditKind::Discrete, 1000.0);
+    assert_eq!(q.form_error(), None);
+    assert_eq!(
+        q.next_request(1000.0).unwrap().body.fields(),
+        [Field::Seats, Field::CustomerName].into_iter().collect::<FieldSet>()
+    );
 }
 
 #[test]
@@ -163,7 +236,9 @@ fn server_errors_back_off_then_stall_without_dropping_edits() {
     let mut delays = Vec::new();
     for _ in 0..4 {
         let r = q.next_request(t).unwrap();
-        let Reaction::Retrying { at_ms } = q.on_response(r.seq, Err(ApiError::Server { status: 503 }), t) else { panic!() };
+        let Reaction::Retrying { at_ms } = q.on_response(r.seq, Err(ApiError::Server { status: 503 }), t) else {
+            panic!()
+        };
         delays.push(at_ms - t);
         assert!(q.next_request(at_ms - 1.0).is_none(), "no retry before its time");
         // An edit during the wait is merged, not lost.
@@ -185,7 +260,10 @@ fn retry_after_is_honoured() {
     let mut q = UpdateQueue::new();
     q.edit(seats(3), EditKind::Discrete, 0.0);
     let r = q.next_request(0.0).unwrap();
-    assert_eq!(q.on_response(r.seq, Err(ApiError::RateLimited { retry_after: Some(3) }), 100.0), Reaction::Retrying { at_ms: 3100.0 });
+    assert_eq!(
+        q.on_response(r.seq, Err(ApiError::RateLimited { retry_after: Some(3) }), 100.0),
+        Reaction::Retrying { at_ms: 3100.0 }
+    );
     assert!(q.next_request(3099.0).is_none());
     assert!(q.next_request(3100.0).is_some());
 }
@@ -224,7 +302,10 @@ fn a_declined_payment_keeps_the_fields_it_carried() {
     q.edit(name("Ada"), EditKind::Text, 0.0);
     q.confirm(Some("tok_sandbox_declined".into()));
     let c = q.next_request(0.0).unwrap();
-    assert_eq!(q.on_response(c.seq, Err(ApiError::Payment("declined".into())), 5.0), Reaction::PaymentFailed("declined".into()));
+    assert_eq!(
+        q.on_response(c.seq, Err(ApiError::Payment("declined".into())), 5.0),
+        Reaction::PaymentFailed("declined".into())
+    );
     assert!(!q.is_confirming());
     assert_eq!(q.next_request(5.0).unwrap().body.customer_name, Patch::Value("Ada".into()));
 }
@@ -284,7 +365,13 @@ proptest! {
 }
 
 fn apply(server: &mut [Option<u32>; 3], body: &CheckoutUpdate) {
-    if let Patch::Value(v) = body.seats { server[0] = Some(v); }
-    if let Patch::Value(v) = &body.customer_name { server[1] = v.parse().ok(); }
-    if let Patch::Value(v) = body.amount { server[2] = Some(v as u32); }
+    if let Patch::Value(v) = body.seats {
+        server[0] = Some(v);
+    }
+    if let Patch::Value(v) = &body.customer_name {
+        server[1] = v.parse().ok();
+    }
+    if let Patch::Value(v) = body.amount {
+        server[2] = Some(v as u32);
+    }
 }

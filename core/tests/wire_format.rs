@@ -2,8 +2,7 @@
 //! not act on, and writes it back with the same keys.
 
 use kassa_core::checkout::{
-    AmountType, CheckoutPublic, CheckoutStatus, CustomFieldType, DiscountType, FieldMode, Interval,
-    TaxBehavior,
+    AmountType, CheckoutPublic, CheckoutStatus, CustomFieldType, DiscountType, FieldMode, Interval, TaxBehavior,
 };
 
 const POLAR: &str = include_str!("fixtures/polar_checkout_public.json");

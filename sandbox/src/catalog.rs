@@ -1,11 +1,11 @@
 //! The seeded catalog: products and prices every sandbox starts with, with fixed IDs so
 //! the README, the demo and the tests can name them.
 
-use kassa_core::checkout::{
-    AmountType, AttachedCustomField, Benefit, CheckoutProduct, CustomField, CustomFieldType,
-    Interval, PriceType, ProductPrice, SeatTier, SeatTiers, TaxBehavior,
-};
 use kassa_core::checkout::custom_field::{CustomFieldProperties, SelectOption};
+use kassa_core::checkout::{
+    AmountType, AttachedCustomField, Benefit, CheckoutProduct, CustomField, CustomFieldType, Interval, PriceType,
+    ProductPrice, SeatTier, SeatTiers, TaxBehavior,
+};
 
 /// The sandbox organization's ID.
 pub const ORGANIZATION_ID: &str = "0a7c0000-0000-4000-8000-000000000001";
@@ -131,10 +131,7 @@ pub fn products() -> Vec<CheckoutProduct> {
         PRO,
         "Kassa Pro",
         "Everything a growing shop needs.",
-        vec![
-            fixed(PRO_MONTHLY, PRO, "usd", 1900, Some(Month)),
-            fixed(PRO_YEARLY, PRO, "usd", 19000, Some(Year)),
-        ],
+        vec![fixed(PRO_MONTHLY, PRO, "usd", 1900, Some(Month)), fixed(PRO_YEARLY, PRO, "usd", 19000, Some(Year))],
     );
     pro.benefits = vec![benefit(1, "Unlimited checkouts"), benefit(2, "Priority support")];
 
@@ -229,26 +226,53 @@ pub fn custom_fields(product_id: &str) -> Vec<AttachedCustomField> {
     }
     let props = |label: &str| CustomFieldProperties { form_label: Some(label.into()), ..Default::default() };
     let fields = [
-        (field(1, CustomFieldType::Text, "company", "Company", CustomFieldProperties {
-            min_length: Some(2),
-            max_length: Some(80),
-            form_placeholder: Some("Acme Inc.".into()),
-            ..props("Company name")
-        }), true),
-        (field(2, CustomFieldType::Select, "team_size", "Team size", CustomFieldProperties {
-            options: Some(vec![
-                SelectOption { value: "1-10".into(), label: "1–10 people".into() },
-                SelectOption { value: "11-50".into(), label: "11–50 people".into() },
-                SelectOption { value: "51+".into(), label: "More than 50".into() },
-            ]),
-            ..props("How big is your team?")
-        }), true),
-        (field(3, CustomFieldType::Number, "developers", "Developers", CustomFieldProperties {
-            ge: Some(0),
-            le: Some(10_000),
-            form_help_text: Some("How many of them write code?".into()),
-            ..props("Developers")
-        }), false),
+        (
+            field(
+                1,
+                CustomFieldType::Text,
+                "company",
+                "Company",
+                CustomFieldProperties {
+                    min_length: Some(2),
+                    max_length: Some(80),
+                    form_placeholder: Some("Acme Inc.".into()),
+                    ..props("Company name")
+                },
+            ),
+            true,
+        ),
+        (
+            field(
+                2,
+                CustomFieldType::Select,
+                "team_size",
+                "Team size",
+                CustomFieldProperties {
+                    options: Some(vec![
+                        SelectOption { value: "1-10".into(), label: "1–10 people".into() },
+                        SelectOption { value: "11-50".into(), label: "11–50 people".into() },
+                        SelectOption { value: "51+".into(), label: "More than 50".into() },
+                    ]),
+                    ..props("How big is your team?")
+                },
+            ),
+            true,
+        ),
+        (
+            field(
+                3,
+                CustomFieldType::Number,
+                "developers",
+                "Developers",
+                CustomFieldProperties {
+                    ge: Some(0),
+                    le: Some(10_000),
+                    form_help_text: Some("How many of them write code?".into()),
+                    ..props("Developers")
+                },
+            ),
+            false,
+        ),
         (field(4, CustomFieldType::Date, "start_date", "Start date", props("When do you want to start?")), false),
         (field(5, CustomFieldType::Checkbox, "terms", "Terms", props("I accept the terms of service")), true),
     ];

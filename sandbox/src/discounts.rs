@@ -12,7 +12,14 @@ pub struct Discount {
     pub products: &'static [&'static str],
 }
 
-fn percentage(id: &str, code: &str, name: &str, bps: u32, duration: DiscountDuration, months: Option<u32>) -> CheckoutDiscount {
+fn percentage(
+    id: &str,
+    code: &str,
+    name: &str,
+    bps: u32,
+    duration: DiscountDuration,
+    months: Option<u32>,
+) -> CheckoutDiscount {
     CheckoutDiscount {
         id: id.into(),
         name: name.into(),
@@ -38,21 +45,47 @@ pub fn all() -> Vec<Discount> {
         code: Some("SAVE5".into()),
         amount: Some(500),
         currency: Some("usd".into()),
-        amounts: Some([("usd", 500), ("eur", 500), ("jpy", 800), ("kwd", 1500)].into_iter().map(|(c, a)| (c.to_string(), a)).collect()),
+        amounts: Some(
+            [("usd", 500), ("eur", 500), ("jpy", 800), ("kwd", 1500)]
+                .into_iter()
+                .map(|(c, a)| (c.to_string(), a))
+                .collect(),
+        ),
         basis_points: None,
     };
     vec![
         Discount {
-            discount: percentage("d15c0000-0000-4000-8000-000000000401", "LAUNCH20", "Launch week", 2000, DiscountDuration::Once, None),
+            discount: percentage(
+                "d15c0000-0000-4000-8000-000000000401",
+                "LAUNCH20",
+                "Launch week",
+                2000,
+                DiscountDuration::Once,
+                None,
+            ),
             products: &[],
         },
         Discount { discount: save5, products: &[] },
         Discount {
-            discount: percentage("d15c0000-0000-4000-8000-000000000403", "TEAM10", "Teams: 10 % for 3 months", 1000, DiscountDuration::Repeating, Some(3)),
+            discount: percentage(
+                "d15c0000-0000-4000-8000-000000000403",
+                "TEAM10",
+                "Teams: 10 % for 3 months",
+                1000,
+                DiscountDuration::Repeating,
+                Some(3),
+            ),
             products: &[ids::TEAM],
         },
         Discount {
-            discount: percentage("d15c0000-0000-4000-8000-000000000404", "FREE100", "On the house", 10_000, DiscountDuration::Forever, None),
+            discount: percentage(
+                "d15c0000-0000-4000-8000-000000000404",
+                "FREE100",
+                "On the house",
+                10_000,
+                DiscountDuration::Forever,
+                None,
+            ),
             products: &[ids::LIFETIME, ids::PRO],
         },
     ]

@@ -85,9 +85,7 @@ impl IntoResponse for AppError {
         let (status, name, detail) = match self {
             Self::NotFound(d) => (StatusCode::NOT_FOUND, "ResourceNotFound", json!(d)),
             Self::Unauthorized(d) => (StatusCode::UNAUTHORIZED, "Unauthorized", json!(d)),
-            Self::Validation(errors) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, "RequestValidationError", json!(errors))
-            }
+            Self::Validation(errors) => (StatusCode::UNPROCESSABLE_ENTITY, "RequestValidationError", json!(errors)),
             Self::NotOpen(d) => (StatusCode::FORBIDDEN, "NotOpenCheckout", json!(d)),
             Self::Expired(d) => (StatusCode::GONE, "ExpiredCheckoutError", json!(d)),
             Self::Payment(d) => (StatusCode::BAD_REQUEST, "PaymentError", json!(d)),

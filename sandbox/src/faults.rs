@@ -16,7 +16,22 @@ use serde_json::json;
 
 use crate::AppState;
 
-/// One injected fault.
+/// The body of `POST /v1/sandbox/faults`: a fault for the next `count` requests on the
+/// session of `client_secret`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct FaultRequest {
+    /// The session.
+    pub client_secret: String,
+    /// How many of its next requests (1 to 100; default 1).
+    #[serde(default = "one")]
+    pub count: u32,
+    /// What happens.
+    #[serde(flatten)]
+    pub fault: Fault,
+}
+
+/// A fault, as the `fault` key names it: the first four answer the session's next
+/// requests; `expire` and `clear` act at once.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(tag = "fault", rename_all = "snake_case")]
 pub enum Fault {
@@ -35,6 +50,10 @@ pub enum Fault {
     },
     /// Answer 200 with a body that is not JSON.
     Malformed,
+    /// Expire the session now.
+    Expire,
+    /// Drop the session's queued faults.
+    Clear,
 }
 
 fn one() -> u32 {
@@ -87,9 +106,8 @@ impl Faults {
 
 /// The client secret in a client-endpoint path.
 fn secret_of(path: &str) -> Option<&str> {
-    let rest = path
-        .strip_prefix("/v1/checkouts/client/")
-        .or_else(|| path.strip_prefix("/v1/checkouts/custom/client/"))?;
+    let rest =
+        path.strip_prefix("/v1/checkouts/client/").or_else(|| path.strip_prefix("/v1/checkouts/custom/client/"))?;
     rest.split('/').next().filter(|s| !s.is_empty())
 }
 
@@ -100,7 +118,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     }
     let fault = secret_of(request.uri().path()).and_then(|s| state.faults.take(s));
     match fault {
-        None => next.run(request).await,
+        None | Some(Fault::Expire | Fault::Clear) => next.run(request).await,
         Some(Fault::Slow { delay_ms }) => {
             tokio::time::sleep(Duration::from_millis(delay_ms.min(30_000))).await;
             next.run(request).await
@@ -138,6 +156,17 @@ mod tests {
         assert_eq!(secret_of("/v1/checkouts/client/abc"), Some("abc"));
         assert_eq!(secret_of("/v1/checkouts/custom/client/abc/confirm"), Some("abc"));
         assert_eq!(secret_of("/v1/products/"), None);
+    }
+
+    #[test]
+    fn requests_read_as_one_enum() {
+        let read = |v: serde_json::Value| serde_json::from_value::<FaultRequest>(v);
+        let r = read(json!({"client_secret": "s", "fault": "rate_limited", "retry_after": 3, "count": 2})).unwrap();
+        assert_eq!((r.fault, r.count), (Fault::RateLimited { retry_after: 3 }, 2));
+        assert_eq!(read(json!({"client_secret": "s", "fault": "expire"})).unwrap().fault, Fault::Expire);
+        assert_eq!(read(json!({"client_secret": "s", "fault": "slow", "delay_ms": 5})).unwrap().count, 1);
+        assert!(read(json!({"client_secret": "s", "fault": "explode"})).is_err());
+        assert!(read(json!({"fault": "clear"})).is_err());
     }
 
     #[test]

@@ -10,10 +10,26 @@ use kassa_core::money::{charm_round, fallback_format, iso_exponent, ExchangeRate
 
 /// Units of each currency per US dollar.
 const PER_USD: &[(&str, &str)] = &[
-    ("USD", "1"), ("EUR", "0.9235"), ("GBP", "0.7874"), ("JPY", "157.23"), ("KWD", "0.3071"),
-    ("BHD", "0.376"), ("IQD", "1310"), ("HUF", "362.5"), ("ISK", "138.9"), ("CLP", "944.5"),
-    ("CHF", "0.8812"), ("CAD", "1.3712"), ("BRL", "5.43"), ("INR", "83.42"), ("SEK", "10.52"),
-    ("NOK", "10.71"), ("DKK", "6.89"), ("PLN", "3.97"), ("AUD", "1.52"), ("MXN", "17.05"),
+    ("USD", "1"),
+    ("EUR", "0.9235"),
+    ("GBP", "0.7874"),
+    ("JPY", "157.23"),
+    ("KWD", "0.3071"),
+    ("BHD", "0.376"),
+    ("IQD", "1310"),
+    ("HUF", "362.5"),
+    ("ISK", "138.9"),
+    ("CLP", "944.5"),
+    ("CHF", "0.8812"),
+    ("CAD", "1.3712"),
+    ("BRL", "5.43"),
+    ("INR", "83.42"),
+    ("SEK", "10.52"),
+    ("NOK", "10.71"),
+    ("DKK", "6.89"),
+    ("PLN", "3.97"),
+    ("AUD", "1.52"),
+    ("MXN", "17.05"),
     ("AED", "3.6725"),
 ];
 
@@ -21,8 +37,8 @@ const PER_USD: &[(&str, &str)] = &[
 pub fn currency_of_country(country: &str) -> Option<&'static str> {
     Some(match country {
         "US" => "USD",
-        "DE" | "FR" | "NL" | "ES" | "IT" | "IE" | "AT" | "BE" | "PT" | "FI" | "GR" | "LU" | "SK"
-        | "SI" | "EE" | "LV" | "LT" | "MT" | "CY" | "HR" => "EUR",
+        "DE" | "FR" | "NL" | "ES" | "IT" | "IE" | "AT" | "BE" | "PT" | "FI" | "GR" | "LU" | "SK" | "SI" | "EE"
+        | "LV" | "LT" | "MT" | "CY" | "HR" => "EUR",
         "GB" => "GBP",
         "JP" => "JPY",
         "KW" => "KWD",

@@ -5,7 +5,9 @@
 //! Run it with `cargo run -p kassa-sandbox -- --addr 127.0.0.1:8787 --db data/sandbox.sqlite`;
 //! the README's demo command builds the widget first and does this for you.
 
+pub mod auth;
 pub mod catalog;
+pub mod clock;
 pub mod discounts;
 pub mod error;
 pub mod extract;
@@ -48,6 +50,8 @@ pub struct AppState {
     pub faults: faults::Faults,
     /// How long a confirmed payment takes to succeed, as a processor's webhook would.
     pub settle_after: chrono::Duration,
+    /// What time it is (the system's, or a test's manual clock).
+    pub clock: clock::Clock,
 }
 
 impl AppState {
@@ -61,7 +65,13 @@ impl AppState {
             base_url,
             faults: faults::Faults::new(false),
             settle_after: chrono::Duration::milliseconds(500),
+            clock: clock::Clock::system(),
         }
+    }
+
+    /// The time now, by the state's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     /// The same state with fault injection allowed.

@@ -1,20 +1,39 @@
-//! What a session costs, recalculated from its choices on every read: amount, discount,
-//! net, tax and total, the trial, and what is due now.
+//! What a selection costs, recalculated on every read: amount, discount, net, tax and
+//! total, the trial, and what is due now. The one place that decides whether the
+//! applied discount still applies. It reads the buyer's [`Choices`], not a stored
+//! session, so it depends on nothing above it.
 
-use kassa_core::checkout::{AmountType, CheckoutProduct, Interval, ProductPrice, TaxBehavior};
+use kassa_core::checkout::{Address, AmountType, CheckoutProduct, Interval, ProductPrice, TaxBehavior};
 
-use crate::session::Session;
-use crate::{discounts, tax};
+use crate::discounts::{self, Discount};
+use crate::tax;
 
-/// The totals of a session, in minor units of its currency.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Totals {
+/// What the buyer chose that a price depends on.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Choices<'a> {
+    /// Pay-what-you-want amount.
+    pub amount: Option<i64>,
+    /// Seats.
+    pub seats: Option<u32>,
+    /// The applied discount's ID.
+    pub discount_id: Option<&'a str>,
+    /// Whether the product's trial may apply.
+    pub allow_trial: bool,
+    /// Billing address (tax follows its country and state).
+    pub address: Option<&'a Address>,
+}
+
+/// The totals of a selection, in minor units of its currency.
+#[derive(Default)]
+pub struct Quote {
     /// Before discount and tax (tax included for inclusive prices).
     pub amount: i64,
     /// Per seat at the current count, for seat-based prices.
     pub price_per_seat: Option<i64>,
-    /// Discount.
-    pub discount: i64,
+    /// The applied discount, if it applies to this product and price.
+    pub discount: Option<Discount>,
+    /// The discount's amount.
+    pub discount_amount: i64,
     /// Tax; `None` until the buyer's country is known.
     pub tax: Option<i64>,
     /// Whether the tax is in the price or on top; `None` until it is computed.
@@ -23,10 +42,10 @@ pub struct Totals {
     pub trial: Option<(Interval, u32)>,
 }
 
-impl Totals {
+impl Quote {
     /// After discount, before tax.
     pub fn net(&self) -> i64 {
-        self.amount - self.discount
+        self.amount - self.discount_amount
     }
 
     /// After discount and tax.
@@ -47,48 +66,40 @@ impl Totals {
     }
 }
 
-/// The amount of one billing cycle of `price`, before discount and tax.
-pub fn base_amount(session: &Session, price: &ProductPrice) -> (i64, Option<i64>) {
+/// The amount of one billing cycle of `price`, before discount and tax, and the price
+/// per seat of a seat-based price.
+pub fn base_amount(choices: &Choices<'_>, price: &ProductPrice) -> (i64, Option<i64>) {
     match price.amount_type {
         AmountType::Fixed => (price.price_amount.unwrap_or(0), None),
-        AmountType::Custom => {
-            (session.amount.or(price.preset_amount).or(price.minimum_amount).unwrap_or(0), None)
-        }
+        AmountType::Custom => (choices.amount.or(price.preset_amount).or(price.minimum_amount).unwrap_or(0), None),
         AmountType::SeatBased => {
-            let seats = session.seats.unwrap_or(1);
-            let per_seat = price
-                .seat_tiers
-                .as_ref()
-                .and_then(|t| t.tier_for(seats))
-                .map_or(0, |t| t.price_per_seat);
+            let seats = choices.seats.unwrap_or(1);
+            let per_seat = price.seat_tiers.as_ref().and_then(|t| t.tier_for(seats)).map_or(0, |t| t.price_per_seat);
             (per_seat.saturating_mul(i64::from(seats)), Some(per_seat))
         }
         _ => (0, None),
     }
 }
 
-/// The trial of `product` if the session allows it and the product recurs.
-pub fn trial(session: &Session, product: &CheckoutProduct) -> Option<(Interval, u32)> {
-    if !session.allow_trial || !product.is_recurring {
+/// The trial of `product` if the choices allow it and the product recurs.
+pub fn trial(choices: &Choices<'_>, product: &CheckoutProduct) -> Option<(Interval, u32)> {
+    if !choices.allow_trial || !product.is_recurring {
         return None;
     }
     product.trial_interval.zip(product.trial_interval_count)
 }
 
-/// Recalculates the totals of `session` for its selected product and price.
-pub fn totals(session: &Session, product: &CheckoutProduct, price: &ProductPrice) -> Totals {
-    let (amount, price_per_seat) = base_amount(session, price);
-    let discount = session
-        .discount_id
-        .as_deref()
-        .and_then(discounts::by_id)
-        .filter(|d| d.inapplicable(&product.id, price).is_none())
-        .map_or(0, |d| d.on(amount, &price.price_currency));
-    let net = amount - discount;
+/// Prices `choices` for `product` at `price`.
+pub fn quote(choices: &Choices<'_>, product: &CheckoutProduct, price: &ProductPrice) -> Quote {
+    let (amount, price_per_seat) = base_amount(choices, price);
+    let discount =
+        choices.discount_id.and_then(discounts::by_id).filter(|d| d.inapplicable(&product.id, price).is_none());
+    let discount_amount = discount.as_ref().map_or(0, |d| d.on(amount, &price.price_currency));
+    let net = amount - discount_amount;
     let behavior = price.tax_behavior.unwrap_or(TaxBehavior::Exclusive);
-    let (tax, tax_behavior) = match &session.customer_billing_address {
+    let (tax, tax_behavior) = match choices.address {
         Some(address) => (Some(tax::tax_on(net, tax::rate_bps(address), behavior)), Some(behavior)),
         None => (None, None),
     };
-    Totals { amount, price_per_seat, discount, tax, tax_behavior, trial: trial(session, product) }
+    Quote { amount, price_per_seat, discount, discount_amount, tax, tax_behavior, trial: trial(choices, product) }
 }

@@ -36,9 +36,7 @@ pub fn router(state: AppState) -> Router {
             .route(&format!("{prefix}/{{client_secret}}/confirm"), post(checkouts_client_confirm))
             .route(&format!("{prefix}/{{client_secret}}/sandbox/next-action"), post(checkouts_client_next_action));
     }
-    let client = client
-        .layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject))
-        .layer(client_cors);
+    let client = client.layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject)).layer(client_cors);
     let merchant = Router::new()
         .route("/v1/checkouts/", post(checkouts::checkouts_create))
         .route("/v1/checkouts", post(checkouts::checkouts_create))

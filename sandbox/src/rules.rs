@@ -2,17 +2,13 @@
 //! against a copy of the session and either yields the complete new state or every
 //! field error at once. Nothing is half-applied.
 
-use kassa_core::checkout::{
-    Address, AmountType, CheckoutProduct, CheckoutUpdate, CustomFieldType, FieldMode, Patch,
-};
+use kassa_core::checkout::completeness::{self, AddressText, Filled};
+use kassa_core::checkout::{Address, CheckoutProduct, CheckoutUpdate, CustomFieldType, Field, Patch, ProductPrice};
 use serde_json::{json, Value};
 
 use crate::error::FieldError;
 use crate::session::Session;
 use crate::{catalog, discounts, geo, tax_id};
-
-/// Polar's bounds on a pay-what-you-want amount, in minor units.
-const AMOUNT_RANGE: std::ops::RangeInclusive<i64> = 50..=99_999_999;
 
 /// Whether `email` looks like an address a receipt can go to.
 pub fn is_email(email: &str) -> bool {
@@ -24,7 +20,10 @@ pub fn is_email(email: &str) -> bool {
         && !local.contains('@')
         && labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
         && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
 }
@@ -51,7 +50,12 @@ fn check_address(address: &Address, errors: &mut Vec<FieldError>) -> Address {
         ["customer_billing_address", field]
     }
     if !geo::is_country(&a.country) {
-        errors.push(FieldError::nested(&at("country"), "value_error", "Invalid country: expected an ISO 3166-1 alpha-2 code", json!(address.country)));
+        errors.push(FieldError::nested(
+            &at("country"),
+            "value_error",
+            "Invalid country: expected an ISO 3166-1 alpha-2 code",
+            json!(address.country),
+        ));
     }
     for field in [&mut a.line1, &mut a.line2, &mut a.city, &mut a.postal_code, &mut a.state] {
         *field = field.as_deref().and_then(trimmed);
@@ -59,14 +63,282 @@ fn check_address(address: &Address, errors: &mut Vec<FieldError>) -> Address {
     if let Some(state) = a.state.clone() {
         let normalized = geo::normalize_state(&a.country, &state);
         if geo::is_country(&a.country) && !geo::is_state_of(&a.country, &normalized) {
-            errors.push(FieldError::nested(&at("state"), "value_error", format!("Invalid state for {}", a.country), json!(state)));
+            errors.push(FieldError::nested(
+                &at("state"),
+                "value_error",
+                format!("Invalid state for {}", a.country),
+                json!(state),
+            ));
         }
         a.state = Some(normalized);
     }
     a
 }
 
-fn check_custom_fields(product_id: &str, data: &serde_json::Map<String, Value>, errors: &mut Vec<FieldError>) {
+/// An update being checked: the session as it was, the state it would become, and
+/// every field error found so far. Each `check_*` reads the update's fields for one
+/// concern and writes the new state or an error; none stops the others, so the buyer
+/// hears of every problem at once.
+struct Change<'a> {
+    before: &'a Session,
+    update: &'a CheckoutUpdate,
+    products: &'a [CheckoutProduct],
+    next: Session,
+    errors: Vec<FieldError>,
+}
+
+impl Change<'_> {
+    fn error(&mut self, field: Field, kind: &str, msg: impl Into<String>, input: Value) {
+        self.errors.push(FieldError::body(field.name(), kind, msg, input));
+    }
+
+    fn product(&self) -> Option<&CheckoutProduct> {
+        self.products.iter().find(|p| p.id == self.next.product_id)
+    }
+
+    fn price(&self) -> Option<&ProductPrice> {
+        self.product().and_then(|p| p.price(&self.next.product_price_id))
+    }
+
+    /// Product and price: both must be the session's; a price must belong to the
+    /// product if both are sent, and be in the session's currency.
+    fn check_plan(&mut self) {
+        let update = self.update;
+        if let Some(product_id) = update.product_id.value() {
+            match self.products.iter().find(|p| &p.id == product_id) {
+                Some(product) if update.product_price_id.is_absent() => {
+                    if let Some(price) = product.prices.iter().find(|p| !p.is_archived) {
+                        self.next.product_id = product.id.clone();
+                        self.next.product_price_id = price.id.clone();
+                    }
+                }
+                Some(product) => self.next.product_id = product.id.clone(),
+                None => self.error(
+                    Field::ProductId,
+                    "value_error",
+                    "Product is not available in this checkout",
+                    json!(product_id),
+                ),
+            }
+        }
+        if let Some(price_id) = update.product_price_id.value() {
+            match self.products.iter().find(|p| p.price(price_id).is_some()) {
+                Some(product) if update.product_id.value().is_some_and(|id| id != &product.id) => self.error(
+                    Field::ProductPriceId,
+                    "value_error",
+                    "Price does not belong to the selected product",
+                    json!(price_id),
+                ),
+                Some(product) => {
+                    self.next.product_id = product.id.clone();
+                    self.next.product_price_id = price_id.clone();
+                }
+                None => self.error(
+                    Field::ProductPriceId,
+                    "value_error",
+                    "Price is not available in this checkout",
+                    json!(price_id),
+                ),
+            }
+        }
+        let currency = self.price().map(|p| p.price_currency.clone());
+        if let Some(currency) = currency.filter(|c| !c.eq_ignore_ascii_case(&self.before.currency)) {
+            let field = if update.product_price_id.is_absent() { Field::ProductId } else { Field::ProductPriceId };
+            self.error(
+                field,
+                "value_error",
+                "The price's currency does not match the checkout's currency",
+                json!(currency),
+            );
+        }
+    }
+
+    /// Seats, within the (new) price's bounds; a switch to a seat-based price starts at
+    /// its minimum, a switch away clears them.
+    fn check_seats(&mut self) {
+        let bounds = self.price().and_then(ProductPrice::seat_bounds);
+        match (self.update.seats.value(), bounds) {
+            (Some(&seats), Some((min, max))) if seats < min || seats > max => {
+                self.error(Field::Seats, "value_error", format!("Seats must be between {min} and {max}"), json!(seats))
+            }
+            (Some(&seats), Some(_)) => self.next.seats = Some(seats),
+            (Some(&seats), None) => {
+                self.error(Field::Seats, "value_error", "Seats are only available for seat-based pricing", json!(seats))
+            }
+            (None, Some((min, max))) => self.next.seats = Some(self.next.seats.unwrap_or(min).clamp(min, max)),
+            (None, None) => self.next.seats = None,
+        }
+    }
+
+    /// A pay-what-you-want amount, within the price's bounds.
+    fn check_amount(&mut self) {
+        let Some(&amount) = self.update.amount.value() else { return };
+        match self.price().and_then(ProductPrice::custom_amount_bounds) {
+            Some((min, _)) if amount < min => self.error(
+                Field::Amount,
+                "greater_than_equal",
+                format!("Input should be greater than or equal to {min}"),
+                json!(amount),
+            ),
+            Some((_, max)) if amount > max => self.error(
+                Field::Amount,
+                "less_than_equal",
+                format!("Input should be less than or equal to {max}"),
+                json!(amount),
+            ),
+            Some(_) => self.next.amount = Some(amount),
+            None => self.error(
+                Field::Amount,
+                "value_error",
+                "An amount can only be chosen for pay-what-you-want prices",
+                json!(amount),
+            ),
+        }
+    }
+
+    /// Business purchase, name, email, billing name and address.
+    fn check_customer(&mut self) {
+        let update = self.update;
+        if let Some(&business) = update.is_business_customer.value() {
+            self.next.is_business_customer = business;
+        }
+        update.customer_name.apply_to(&mut self.next.customer_name);
+        self.next.customer_name = self.next.customer_name.as_deref().and_then(trimmed);
+        if let Some(name) = self.next.customer_name.clone().filter(|n| n.chars().count() > 256) {
+            self.error(
+                Field::CustomerName,
+                "string_too_long",
+                "String should have at most 256 characters",
+                json!(name),
+            );
+        }
+        match &update.customer_email {
+            Patch::Value(email) if is_email(email.trim()) => self.next.customer_email = Some(email.trim().to_string()),
+            Patch::Value(email) => self.error(
+                Field::CustomerEmail,
+                "value_error",
+                "value is not a valid email address: An email address must have an @-sign and a domain.",
+                json!(email.trim()),
+            ),
+            patch => patch.apply_to(&mut self.next.customer_email),
+        }
+        update.customer_billing_name.apply_to(&mut self.next.customer_billing_name);
+        self.next.customer_billing_name = self.next.customer_billing_name.as_deref().and_then(trimmed);
+        match &update.customer_billing_address {
+            Patch::Value(address) => {
+                self.next.customer_billing_address = Some(check_address(address, &mut self.errors))
+            }
+            patch => patch.apply_to(&mut self.next.customer_billing_address),
+        }
+    }
+
+    /// The tax ID, checked against the (new) billing country.
+    fn check_tax_id(&mut self) {
+        match &self.update.customer_tax_id {
+            Patch::Value(raw) => {
+                let id = tax_id::normalize(raw);
+                if id.is_empty() {
+                    self.next.customer_tax_id = None;
+                    return;
+                }
+                let country = self.next.customer_billing_address.as_ref().map(|a| a.country.as_str());
+                match tax_id::check(&id, country) {
+                    Ok(()) => self.next.customer_tax_id = Some(id),
+                    Err(msg) => self.error(Field::CustomerTaxId, "value_error", msg, json!(raw)),
+                }
+            }
+            patch => patch.apply_to(&mut self.next.customer_tax_id),
+        }
+    }
+
+    /// A discount code: known and applicable to the (new) price. A plan change that makes
+    /// the applied discount inapplicable drops it.
+    fn check_discount(&mut self) {
+        match &self.update.discount_code {
+            Patch::Value(code) if !self.before.allow_discount_codes => self.error(
+                Field::DiscountCode,
+                "value_error",
+                "Discount codes are not accepted on this checkout",
+                json!(code),
+            ),
+            Patch::Value(code) => {
+                let verdict = match (discounts::by_code(code), self.product(), self.price()) {
+                    (None, ..) => Err("Discount code not found".to_string()),
+                    (Some(d), Some(product), Some(price)) => match d.inapplicable(&product.id, price) {
+                        Some(msg) => Err(msg),
+                        None => Ok(d.discount.id),
+                    },
+                    (Some(_), ..) => Err("No price selected".to_string()),
+                };
+                match verdict {
+                    Ok(id) => self.next.discount_id = Some(id),
+                    Err(msg) => self.error(Field::DiscountCode, "value_error", msg, json!(code)),
+                }
+            }
+            Patch::Null => self.next.discount_id = None,
+            Patch::Absent => {}
+        }
+        let applies = match (self.next.discount_id.as_deref(), self.product(), self.price()) {
+            (Some(id), Some(product), Some(price)) => {
+                discounts::by_id(id).is_some_and(|d| d.inapplicable(&product.id, price).is_none())
+            }
+            _ => true,
+        };
+        if !applies {
+            self.next.discount_id = None;
+        }
+    }
+
+    /// Custom fields: replaced whole, checked against the (new) product's fields.
+    fn check_custom_fields(&mut self) {
+        match &self.update.custom_field_data {
+            Patch::Value(data) => {
+                check_custom_field_values(&self.next.product_id, data, &mut self.errors);
+                self.next.custom_field_data = data.clone();
+            }
+            Patch::Null => self.next.custom_field_data.clear(),
+            Patch::Absent => {}
+        }
+    }
+
+    /// The locale, the trial (only `false` may be sent), the payment method type, and
+    /// the audit trail's reason and note.
+    fn check_the_rest(&mut self) {
+        let update = self.update;
+        match &update.locale {
+            Patch::Value(locale) => {
+                let ok = !locale.is_empty()
+                    && locale.len() <= 35
+                    && locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if ok {
+                    self.next.locale = Some(locale.clone());
+                } else {
+                    self.error(Field::Locale, "value_error", "Invalid locale", json!(locale));
+                }
+            }
+            Patch::Null => self.next.locale = None,
+            Patch::Absent => {}
+        }
+        match update.allow_trial {
+            Patch::Value(false) => self.next.allow_trial = false,
+            Patch::Value(true) => self.error(Field::AllowTrial, "literal_error", "Input should be False", json!(true)),
+            _ => {}
+        }
+        update.payment_method_type.apply_to(&mut self.next.payment_method_type);
+        for (name, value, max) in [("reason", &update.reason, 100), ("note", &update.note, 500)] {
+            if let Some(text) = value.as_ref().filter(|t| t.chars().count() > max) {
+                self.errors.push(FieldError::body(
+                    name,
+                    "string_too_long",
+                    format!("String should have at most {max} characters"),
+                    json!(text),
+                ));
+            }
+        }
+    }
+}
+
+fn check_custom_field_values(product_id: &str, data: &serde_json::Map<String, Value>, errors: &mut Vec<FieldError>) {
     let fields = catalog::custom_fields(product_id);
     for (slug, value) in data {
         let at = ["custom_field_data", slug.as_str()];
@@ -91,8 +363,12 @@ fn check_custom_fields(product_id: &str, data: &serde_json::Map<String, Value>, 
             },
             CustomFieldType::Number => match value.as_i64() {
                 None => Some("Input should be a valid integer".to_string()),
-                Some(n) if p.ge.is_some_and(|ge| n < ge) => Some(format!("Input should be greater than or equal to {}", p.ge.unwrap_or(0))),
-                Some(n) if p.le.is_some_and(|le| n > le) => Some(format!("Input should be less than or equal to {}", p.le.unwrap_or(0))),
+                Some(n) if p.ge.is_some_and(|ge| n < ge) => {
+                    Some(format!("Input should be greater than or equal to {}", p.ge.unwrap_or(0)))
+                }
+                Some(n) if p.le.is_some_and(|le| n > le) => {
+                    Some(format!("Input should be less than or equal to {}", p.le.unwrap_or(0)))
+                }
                 _ => None,
             },
             CustomFieldType::Date => match value.as_str() {
@@ -117,238 +393,47 @@ fn check_custom_fields(product_id: &str, data: &serde_json::Map<String, Value>, 
 
 /// Applies `update` to a copy of `session`. Returns the complete new state, or every
 /// field error (and then the session is untouched).
-pub fn apply(session: &Session, update: &CheckoutUpdate, products: &[CheckoutProduct]) -> Result<Session, Vec<FieldError>> {
-    let mut next = session.clone();
-    let mut errors = Vec::new();
-    let body = |field: &str, kind: &str, msg: &str, input: Value| FieldError::body(field, kind, msg, input);
-
-    // Plan: product and price.
-    if let Some(product_id) = update.product_id.value() {
-        match products.iter().find(|p| &p.id == product_id) {
-            Some(product) if update.product_price_id.is_absent() => {
-                if let Some(price) = product.prices.iter().find(|p| !p.is_archived) {
-                    next.product_id = product.id.clone();
-                    next.product_price_id = price.id.clone();
-                }
-            }
-            Some(product) => next.product_id = product.id.clone(),
-            None => errors.push(body("product_id", "value_error", "Product is not available in this checkout", json!(product_id))),
-        }
-    }
-    if let Some(price_id) = update.product_price_id.value() {
-        let owner = products.iter().find(|p| p.price(price_id).is_some());
-        match owner {
-            Some(product) if update.product_id.value().is_some_and(|id| id != &product.id) => {
-                errors.push(body("product_price_id", "value_error", "Price does not belong to the selected product", json!(price_id)))
-            }
-            Some(product) => {
-                next.product_id = product.id.clone();
-                next.product_price_id = price_id.clone();
-            }
-            None => errors.push(body("product_price_id", "value_error", "Price is not available in this checkout", json!(price_id))),
-        }
-    }
-    let product = products.iter().find(|p| p.id == next.product_id);
-    let price = product.and_then(|p| p.price(&next.product_price_id));
-    if let Some(price) = price {
-        if !price.price_currency.eq_ignore_ascii_case(&session.currency) {
-            let field = if update.product_price_id.is_absent() { "product_id" } else { "product_price_id" };
-            errors.push(body(field, "value_error", "The price's currency does not match the checkout's currency", json!(price.price_currency)));
-        }
-    }
-
-    // Seats: kept within the new price's bounds; a switch to a seat-based price starts
-    // at its minimum.
-    let tiers = price.and_then(|p| p.seat_tiers.as_ref()).filter(|_| price.is_some_and(|p| p.amount_type == AmountType::SeatBased));
-    match (update.seats.value(), tiers) {
-        (Some(&seats), Some(tiers)) => {
-            let min = tiers.minimum_seats.unwrap_or(1);
-            let max = tiers.maximum_seats.unwrap_or(u32::MAX);
-            if seats < min || seats > max {
-                errors.push(body("seats", "value_error", &format!("Seats must be between {min} and {max}"), json!(seats)));
-            } else {
-                next.seats = Some(seats);
-            }
-        }
-        (Some(&seats), None) => errors.push(body("seats", "value_error", "Seats are only available for seat-based pricing", json!(seats))),
-        (None, Some(tiers)) => {
-            let min = tiers.minimum_seats.unwrap_or(1);
-            let max = tiers.maximum_seats.unwrap_or(u32::MAX);
-            next.seats = Some(next.seats.unwrap_or(min).clamp(min, max));
-        }
-        (None, None) => next.seats = None,
-    }
-
-    // Pay what you want.
-    if let Some(&amount) = update.amount.value() {
-        match price {
-            Some(p) if p.amount_type == AmountType::Custom => {
-                let min = p.minimum_amount.unwrap_or(*AMOUNT_RANGE.start()).max(*AMOUNT_RANGE.start());
-                let max = p.maximum_amount.unwrap_or(*AMOUNT_RANGE.end()).min(*AMOUNT_RANGE.end());
-                if amount < min {
-                    errors.push(body("amount", "greater_than_equal", &format!("Input should be greater than or equal to {min}"), json!(amount)));
-                } else if amount > max {
-                    errors.push(body("amount", "less_than_equal", &format!("Input should be less than or equal to {max}"), json!(amount)));
-                } else {
-                    next.amount = Some(amount);
-                }
-            }
-            _ => errors.push(body("amount", "value_error", "An amount can only be chosen for pay-what-you-want prices", json!(amount))),
-        }
-    }
-
-    // Customer.
-    if let Some(&business) = update.is_business_customer.value() {
-        next.is_business_customer = business;
-    }
-    update.customer_name.apply_to(&mut next.customer_name);
-    next.customer_name = next.customer_name.as_deref().and_then(trimmed);
-    if let Some(name) = &next.customer_name {
-        if name.chars().count() > 256 {
-            errors.push(body("customer_name", "string_too_long", "String should have at most 256 characters", json!(name)));
-        }
-    }
-    match &update.customer_email {
-        Patch::Value(email) => {
-            let email = email.trim();
-            if is_email(email) {
-                next.customer_email = Some(email.to_string());
-            } else {
-                errors.push(body("customer_email", "value_error", "value is not a valid email address: An email address must have an @-sign and a domain.", json!(email)));
-            }
-        }
-        patch => patch.apply_to(&mut next.customer_email),
-    }
-    update.customer_billing_name.apply_to(&mut next.customer_billing_name);
-    next.customer_billing_name = next.customer_billing_name.as_deref().and_then(trimmed);
-    match &update.customer_billing_address {
-        Patch::Value(address) => next.customer_billing_address = Some(check_address(address, &mut errors)),
-        patch => patch.apply_to(&mut next.customer_billing_address),
-    }
-    match &update.customer_tax_id {
-        Patch::Value(raw) => {
-            let id = tax_id::normalize(raw);
-            if id.is_empty() {
-                next.customer_tax_id = None;
-            } else {
-                let country = next.customer_billing_address.as_ref().map(|a| a.country.as_str());
-                match tax_id::check(&id, country) {
-                    Ok(()) => next.customer_tax_id = Some(id),
-                    Err(msg) => errors.push(body("customer_tax_id", "value_error", &msg, json!(raw))),
-                }
-            }
-        }
-        patch => patch.apply_to(&mut next.customer_tax_id),
-    }
-
-    // Discount.
-    match &update.discount_code {
-        Patch::Value(code) if !session.allow_discount_codes => {
-            errors.push(body("discount_code", "value_error", "Discount codes are not accepted on this checkout", json!(code)))
-        }
-        Patch::Value(code) => match (discounts::by_code(code), product, price) {
-            (None, ..) => errors.push(body("discount_code", "value_error", "Discount code not found", json!(code))),
-            (Some(d), Some(product), Some(price)) => match d.inapplicable(&product.id, price) {
-                Some(msg) => errors.push(body("discount_code", "value_error", &msg, json!(code))),
-                None => next.discount_id = Some(d.discount.id),
-            },
-            (Some(_), ..) => errors.push(body("discount_code", "value_error", "No price selected", json!(code))),
-        },
-        Patch::Null => next.discount_id = None,
-        Patch::Absent => {}
-    }
-    // A plan change can make the applied discount inapplicable: then it is dropped.
-    if let (Some(id), Some(product), Some(price)) = (&next.discount_id, product, price) {
-        if discounts::by_id(id).is_none_or(|d| d.inapplicable(&product.id, price).is_some()) {
-            next.discount_id = None;
-        }
-    }
-
-    // Custom fields: replaced whole, checked against the (new) product's fields.
-    match &update.custom_field_data {
-        Patch::Value(data) => {
-            check_custom_fields(&next.product_id, data, &mut errors);
-            next.custom_field_data = data.clone();
-        }
-        Patch::Null => next.custom_field_data.clear(),
-        Patch::Absent => {}
-    }
-
-    if let Some(locale) = update.locale.value() {
-        let ok = !locale.is_empty() && locale.len() <= 35 && locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if ok {
-            next.locale = Some(locale.clone());
-        } else {
-            errors.push(body("locale", "value_error", "Invalid locale", json!(locale)));
-        }
-    } else if update.locale == Patch::Null {
-        next.locale = None;
-    }
-    match update.allow_trial {
-        Patch::Value(false) => next.allow_trial = false,
-        Patch::Value(true) => errors.push(body("allow_trial", "literal_error", "Input should be False", json!(true))),
-        _ => {}
-    }
-    if let Some(note) = update.note.value() {
-        if note.chars().count() > 500 {
-            errors.push(body("note", "string_too_long", "String should have at most 500 characters", json!(note)));
-        }
-    }
-    if let Some(reason) = update.reason.value() {
-        if reason.chars().count() > 100 {
-            errors.push(body("reason", "string_too_long", "String should have at most 100 characters", json!(reason)));
-        }
-    }
-
-    if errors.is_empty() {
-        Ok(next)
+pub fn apply(
+    session: &Session,
+    update: &CheckoutUpdate,
+    products: &[CheckoutProduct],
+) -> Result<Session, Vec<FieldError>> {
+    let mut change = Change { before: session, update, products, next: session.clone(), errors: Vec::new() };
+    change.check_plan();
+    change.check_seats();
+    change.check_amount();
+    change.check_customer();
+    change.check_tax_id();
+    change.check_discount();
+    change.check_custom_fields();
+    change.check_the_rest();
+    if change.errors.is_empty() {
+        Ok(change.next)
     } else {
-        Err(errors)
+        Err(change.errors)
     }
 }
 
-/// What a session still lacks before it can be paid: every required field that is
-/// empty, as `missing` errors on the field's `loc`.
+/// What a session still lacks before it can be paid: `kassa_core`'s completeness rule
+/// (the one the widget's Pay button applies), as `missing` errors on each field's `loc`.
 pub fn missing_for_confirm(session: &Session) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    let missing = |path: &[&str]| FieldError::nested(path, "missing", "Field required", Value::Null);
-    if session.customer_email.is_none() {
-        errors.push(missing(&["customer_email"]));
-    }
-    if session.is_business_customer && session.customer_billing_name.is_none() {
-        errors.push(missing(&["customer_billing_name"]));
-    }
-    match &session.customer_billing_address {
-        None => errors.push(missing(&["customer_billing_address", "country"])),
-        Some(address) => {
-            let modes = geo::address_fields(Some(&address.country), session.full_address());
-            let fields = [
-                ("line1", modes.line1, &address.line1),
-                ("line2", modes.line2, &address.line2),
-                ("postal_code", modes.postal_code, &address.postal_code),
-                ("city", modes.city, &address.city),
-                ("state", modes.state, &address.state),
-            ];
-            for (name, mode, value) in fields {
-                if mode == FieldMode::Required && value.is_none() {
-                    errors.push(missing(&["customer_billing_address", name]));
-                }
-            }
-        }
-    }
-    for field in catalog::custom_fields(&session.product_id) {
-        let value = session.custom_field_data.get(&field.custom_field.slug);
-        let empty = match value {
-            None | Some(Value::Null) => true,
-            Some(Value::String(s)) => s.trim().is_empty(),
-            Some(Value::Bool(b)) => field.custom_field.kind == CustomFieldType::Checkbox && !b,
-            _ => false,
-        };
-        if field.required && empty {
-            errors.push(missing(&["custom_field_data", &field.custom_field.slug]));
-        }
-    }
-    errors
+    let address = session.customer_billing_address.as_ref();
+    let filled = Filled {
+        customer_email: session.customer_email.as_deref().unwrap_or_default(),
+        is_business_customer: session.is_business_customer,
+        customer_billing_name: session.customer_billing_name.as_deref().unwrap_or_default(),
+        address: AddressText::of(address),
+        custom_field_data: &session.custom_field_data,
+    };
+    let fields = geo::address_fields(address.map(|a| a.country.as_str()), session.full_address());
+    completeness::missing(&filled, &fields, &catalog::custom_fields(&session.product_id))
+        .into_iter()
+        .map(|path| {
+            let mut loc = vec![json!("body"), json!(path.field.name())];
+            loc.extend(path.key.map(|k| json!(k)));
+            FieldError { loc, msg: "Field required".into(), kind: "missing".into(), input: Value::Null }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -360,7 +445,17 @@ mod tests {
         for ok in ["ada@example.com", "a.b+tag@sub.example.co.uk", "ü@bücher.de"] {
             assert!(is_email(ok), "{ok}");
         }
-        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "ada@@example.com", "a da@example.com", "ada@-x.com", "ada@example.c0m"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "ada@@example.com",
+            "a da@example.com",
+            "ada@-x.com",
+            "ada@example.c0m",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
@@ -368,7 +463,9 @@ mod tests {
     #[test]
     fn https_urls() {
         assert!(is_https_url("https://shop.example.com/thanks?checkout_id={CHECKOUT_ID}"));
-        for bad in ["http://shop.example.com", "shop.example.com", "https://", "ftp://x", "javascript:alert(1)", "https:// x"] {
+        for bad in
+            ["http://shop.example.com", "shop.example.com", "https://", "ftp://x", "javascript:alert(1)", "https:// x"]
+        {
             assert!(!is_https_url(bad), "{bad}");
         }
     }

@@ -4,12 +4,11 @@
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use kassa_core::checkout::{
-    Address, AmountType, CheckoutOrganization, CheckoutProduct, CheckoutPublic, CheckoutStatus,
-    Interval,
+    Address, AmountType, CheckoutOrganization, CheckoutProduct, CheckoutPublic, CheckoutStatus, Interval,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::{catalog, discounts, fx, geo, pricing};
+use crate::{catalog, fx, geo, pricing};
 
 /// Where a confirmed payment stands.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -76,6 +75,8 @@ pub struct Session {
     pub custom_field_data: serde_json::Map<String, serde_json::Value>,
     /// Locale.
     pub locale: Option<String>,
+    /// The payment method type the buyer picked (`card`, …).
+    pub payment_method_type: Option<String>,
     /// Where to go after payment.
     pub success_url: Option<String>,
     /// Back-button URL.
@@ -109,6 +110,17 @@ impl Session {
         self.product_ids.iter().filter_map(|id| catalog::find(catalog, id)).collect()
     }
 
+    /// What the buyer chose that the price depends on.
+    pub fn choices(&self) -> pricing::Choices<'_> {
+        pricing::Choices {
+            amount: self.amount,
+            seats: self.seats,
+            discount_id: self.discount_id.as_deref(),
+            allow_trial: self.allow_trial,
+            address: self.customer_billing_address.as_ref(),
+        }
+    }
+
     /// Moves the session along with time: an open session past its expiry is expired;
     /// a confirmed payment past its settle time has succeeded. Returns whether it changed.
     pub fn advance(&mut self, now: DateTime<Utc>) -> bool {
@@ -139,18 +151,16 @@ impl Session {
         let product = products.iter().find(|p| p.id == self.product_id).cloned();
         let price = product.as_ref().and_then(|p| p.price(&self.product_price_id)).cloned();
         let totals = match (&product, &price) {
-            (Some(product), Some(price)) => pricing::totals(self, product, price),
-            _ => pricing::Totals::default(),
+            (Some(product), Some(price)) => pricing::quote(&self.choices(), product, price),
+            _ => pricing::Quote::default(),
         };
         let is_free = price.as_ref().is_some_and(|p| p.amount_type == AmountType::Free);
         let seat_tiers = price.as_ref().and_then(|p| p.seat_tiers.as_ref());
         let is_recurring = product.as_ref().is_some_and(|p| p.is_recurring);
-        let discount = self.discount_id.as_deref().and_then(discounts::by_id).filter(|d| match (&product, &price) {
-            (Some(product), Some(price)) => d.inapplicable(&product.id, price).is_none(),
-            _ => false,
-        });
-        let forever_free = discount.as_ref().is_some_and(|d| {
-            d.discount.basis_points == Some(10_000) && d.discount.duration != kassa_core::checkout::DiscountDuration::Once
+        let discount = totals.discount.as_ref();
+        let forever_free = discount.is_some_and(|d| {
+            d.discount.basis_points == Some(10_000)
+                && d.discount.duration != kassa_core::checkout::DiscountDuration::Once
         });
         let payment_required = totals.due_now() > 0;
         let setup_required = is_recurring && !is_free && !forever_free && totals.amount > 0;
@@ -174,10 +184,7 @@ impl Session {
             client_secret: self.client_secret.clone(),
             url: format!("{base_url}/checkout/{}", self.client_secret),
             expires_at: timestamp(self.expires_at),
-            success_url: self
-                .success_url
-                .clone()
-                .unwrap_or_else(|| format!("{base_url}/?checkout_id={}", self.id)),
+            success_url: self.success_url.clone().unwrap_or_else(|| format!("{base_url}/?checkout_id={}", self.id)),
             return_url: self.return_url.clone(),
             embed_origin: None,
             amount: totals.amount,
@@ -185,7 +192,7 @@ impl Session {
             min_seats: seat_tiers.and_then(|t| t.minimum_seats),
             max_seats: seat_tiers.and_then(|t| t.maximum_seats),
             price_per_seat: totals.price_per_seat,
-            discount_amount: totals.discount,
+            discount_amount: totals.discount_amount,
             net_amount: totals.net(),
             tax_amount: totals.tax,
             tax_behavior: totals.tax_behavior,
@@ -199,12 +206,12 @@ impl Session {
             organization_id: catalog::ORGANIZATION_ID.into(),
             product_id: Some(self.product_id.clone()),
             product_price_id: Some(self.product_price_id.clone()),
-            discount_id: discount.as_ref().map(|d| d.discount.id.clone()),
+            discount_id: discount.map(|d| d.discount.id.clone()),
             allow_discount_codes: self.allow_discount_codes,
             require_billing_address: self.require_billing_address,
-            is_discount_applicable: price.as_ref().is_some_and(|p| {
-                !matches!(p.amount_type, AmountType::Free | AmountType::Custom)
-            }),
+            is_discount_applicable: price
+                .as_ref()
+                .is_some_and(|p| !matches!(p.amount_type, AmountType::Free | AmountType::Custom)),
             is_free_product_price: is_free,
             is_payment_required: payment_required,
             is_payment_setup_required: setup_required,
@@ -225,7 +232,7 @@ impl Session {
             attached_custom_fields: Some(catalog::custom_fields(&self.product_id)),
             product,
             product_price: price,
-            discount: discount.map(|d| d.discount),
+            discount: discount.map(|d| d.discount.clone()),
             organization: CheckoutOrganization {
                 created_at: "2026-01-01T00:00:00Z".into(),
                 modified_at: None,
@@ -243,9 +250,9 @@ impl Session {
 
     fn processor_metadata(&self) -> std::collections::BTreeMap<String, String> {
         let mut meta = std::collections::BTreeMap::new();
-        meta.insert("publishable_key".to_string(), "pk_sandbox_kassa".to_string());
+        meta.insert("publishable_key".to_string(), kassa_core::sandbox::PUBLISHABLE_KEY.to_string());
         if self.payment.requires_action {
-            meta.insert("intent_status".into(), "requires_action".into());
+            meta.insert("intent_status".into(), kassa_core::sandbox::INTENT_REQUIRES_ACTION.into());
             meta.insert("intent_client_secret".into(), format!("pi_sandbox_{}_secret", self.id));
         }
         meta

@@ -35,6 +35,15 @@ impl AuditEntry {
     }
 }
 
+/// Appends `entry` to the audit trail of `checkout_id`, inside the caller's transaction.
+fn append_audit(tx: &rusqlite::Transaction<'_>, checkout_id: &str, entry: &AuditEntry) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit (checkout_id, entry) VALUES (?1, ?2)",
+        params![checkout_id, serde_json::to_string(entry)?],
+    )?;
+    Ok(())
+}
+
 /// Shared handle to the sandbox database.
 #[derive(Clone)]
 pub struct Store {
@@ -54,8 +63,7 @@ impl Store {
     /// Opens (creating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| AppError::Internal(format!("creating {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| AppError::Internal(format!("creating {}: {e}", dir.display())))?;
         }
         Self::init(Connection::open(path)?)
     }
@@ -96,10 +104,7 @@ impl Store {
             "INSERT INTO checkouts (id, client_secret, state) VALUES (?1, ?2, ?3)",
             params![session.id, session.client_secret, serde_json::to_string(session)?],
         )?;
-        tx.execute(
-            "INSERT INTO audit (checkout_id, entry) VALUES (?1, ?2)",
-            params![session.id, serde_json::to_string(entry)?],
-        )?;
+        append_audit(&tx, &session.id, entry)?;
         tx.commit()?;
         Ok(())
     }
@@ -137,19 +142,14 @@ impl Store {
         };
         if session.advance(now) {
             write(&tx, &session)?;
-            tx.execute(
-                "INSERT INTO audit (checkout_id, entry) VALUES (?1, ?2)",
-                params![session.id, serde_json::to_string(&AuditEntry::new(now, "sandbox", vec![format!("status={:?}", session.status).to_lowercase()]))?],
-            )?;
+            let status = format!("status={:?}", session.status).to_lowercase();
+            append_audit(&tx, &session.id, &AuditEntry::new(now, "sandbox", vec![status]))?;
         }
         let mut next = session.clone();
         match change(&mut next) {
             Ok(Some(entry)) => {
                 write(&tx, &next)?;
-                tx.execute(
-                    "INSERT INTO audit (checkout_id, entry) VALUES (?1, ?2)",
-                    params![next.id, serde_json::to_string(&entry)?],
-                )?;
+                append_audit(&tx, &next.id, &entry)?;
                 tx.commit()?;
                 Ok(next)
             }

@@ -49,9 +49,7 @@ pub fn tax_on(net: i64, rate_bps: u32, behavior: TaxBehavior) -> i64 {
     let (net, rate) = (i128::from(net), i128::from(rate_bps));
     match behavior {
         TaxBehavior::Exclusive => round_half_up(net * rate, 10_000),
-        TaxBehavior::Inclusive => {
-            i64::try_from(net).unwrap_or(i64::MAX) - round_half_up(net * 10_000, 10_000 + rate)
-        }
+        TaxBehavior::Inclusive => i64::try_from(net).unwrap_or(i64::MAX) - round_half_up(net * 10_000, 10_000 + rate),
     }
 }
 

@@ -79,10 +79,9 @@ pub fn check(tax_id: &str, country: Option<&str>) -> Result<(), String> {
                 Err(format!("Invalid {prefix} VAT number format"))
             }
         }
-        (None, Some(country)) if vat_patterns(vat_prefix(country)).is_some() => Err(format!(
-            "A VAT number for {country} starts with {}",
-            vat_prefix(country)
-        )),
+        (None, Some(country)) if vat_patterns(vat_prefix(country)).is_some() => {
+            Err(format!("A VAT number for {country} starts with {}", vat_prefix(country)))
+        }
         // Elsewhere the format is not checked beyond its characters.
         _ => Ok(()),
     }

@@ -9,7 +9,7 @@ use kassa_core::money::ExchangeRate;
 use kassa_sandbox::catalog::ids;
 use kassa_sandbox::SANDBOX_TOKEN;
 use serde_json::json;
-use support::{confirm, get, locs, patch, sandbox, sandbox_with_faults, send, session};
+use support::{confirm, get, locs, patch, sandbox, sandbox_with_clock, sandbox_with_faults, send, session};
 
 fn ready() -> serde_json::Value {
     json!({"products": [ids::PRO], "customer_email": "ada@example.com", "buyer_country": "DE"})
@@ -37,7 +37,8 @@ async fn confirm_with_the_success_token_confirms_then_succeeds() {
 async fn a_declined_payment_is_a_400_and_changes_nothing() {
     let app = sandbox();
     let (secret, before) = session(&app, ready()).await;
-    let (status, json) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_declined", "customer_name": "Ada"})).await;
+    let (status, json) =
+        confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_declined", "customer_name": "Ada"})).await;
     assert_eq!((status, json["error"].clone()), (StatusCode::BAD_REQUEST, json!("PaymentError")));
     let (_, after) = get(&app, &secret).await;
     assert_eq!(after, before);
@@ -76,16 +77,33 @@ async fn confirm_names_every_missing_field_and_applies_body_fields_first() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut got = locs(&json);
     got.sort();
-    assert_eq!(got, vec![
-        "confirmation_token_id", "custom_field_data.company", "custom_field_data.team_size",
-        "custom_field_data.terms", "customer_billing_address.country", "customer_billing_name", "customer_email",
-    ]);
-    let body = json!({
+    // A business purchase asks for the full address, and the session says so in its
+    // `billing_address_fields`: confirm names each of those fields, as the widget does.
+    assert_eq!(
+        got,
+        vec![
+            "confirmation_token_id",
+            "custom_field_data.company",
+            "custom_field_data.team_size",
+            "custom_field_data.terms",
+            "customer_billing_address.city",
+            "customer_billing_address.country",
+            "customer_billing_address.line1",
+            "customer_billing_address.postal_code",
+            "customer_billing_name",
+            "customer_email",
+        ]
+    );
+    let mut body = json!({
         "confirmation_token_id": "tok_sandbox_success",
         "customer_email": "ada@example.com",
         "customer_billing_address": {"country": "US", "line1": "1 Main St", "city": "Springfield", "postal_code": "12345", "state": "US-NY"},
-        "custom_field_data": {"company": "Acme", "team_size": "1-10", "terms": true},
+        "custom_field_data": {"company": "Acme", "team_size": "1-10", "terms": false},
     });
+    // A required checkbox left unticked is missing (the widget's rule too).
+    let (status, json) = confirm(&app, &secret, body.clone()).await;
+    assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["custom_field_data.terms".to_string()]));
+    body["custom_field_data"]["terms"] = json!(true);
     let (status, json) = confirm(&app, &secret, body).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(json["customer_email"], "ada@example.com");
@@ -96,22 +114,38 @@ async fn confirm_names_every_missing_field_and_applies_body_fields_first() {
 #[tokio::test]
 async fn a_us_buyer_gives_the_full_address() {
     let app = sandbox();
-    let (secret, _) = session(&app, json!({"products": [ids::PRO], "customer_email": "a@example.com", "buyer_country": "US"})).await;
+    let (secret, _) =
+        session(&app, json!({"products": [ids::PRO], "customer_email": "a@example.com", "buyer_country": "US"})).await;
     let (status, json) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut got = locs(&json);
     got.sort();
-    assert_eq!(got, vec!["customer_billing_address.city", "customer_billing_address.line1", "customer_billing_address.postal_code", "customer_billing_address.state"]);
+    assert_eq!(
+        got,
+        vec![
+            "customer_billing_address.city",
+            "customer_billing_address.line1",
+            "customer_billing_address.postal_code",
+            "customer_billing_address.state"
+        ]
+    );
 }
 
 #[tokio::test]
 async fn free_and_fully_discounted_sessions_confirm_without_a_token() {
     let app = sandbox_with_faults();
-    let (secret, created) = session(&app, json!({"products": [ids::COMMUNITY], "customer_email": "a@example.com", "buyer_country": "FR"})).await;
-    assert_eq!((created["is_free_product_price"].clone(), created["is_payment_form_required"].clone()), (json!(true), json!(false)));
+    let (secret, created) =
+        session(&app, json!({"products": [ids::COMMUNITY], "customer_email": "a@example.com", "buyer_country": "FR"}))
+            .await;
+    assert_eq!(
+        (created["is_free_product_price"].clone(), created["is_payment_form_required"].clone()),
+        (json!(true), json!(false))
+    );
     let (status, json) = confirm(&app, &secret, json!({})).await;
     assert_eq!(status, StatusCode::OK, "{json}");
-    let (secret, _) = session(&app, json!({"products": [ids::LIFETIME], "customer_email": "a@example.com", "buyer_country": "FR"})).await;
+    let (secret, _) =
+        session(&app, json!({"products": [ids::LIFETIME], "customer_email": "a@example.com", "buyer_country": "FR"}))
+            .await;
     let (_, json) = patch(&app, &secret, json!({"discount_code": "FREE100"})).await;
     assert_eq!((json["total_amount"].clone(), json["is_payment_required"].clone()), (json!(0), json!(false)));
     let (status, _) = confirm(&app, &secret, json!({})).await;
@@ -121,14 +155,24 @@ async fn free_and_fully_discounted_sessions_confirm_without_a_token() {
 #[tokio::test]
 async fn a_trial_makes_nothing_due_today_but_needs_a_payment_method() {
     let app = sandbox();
-    let (secret, json) = session(&app, json!({"products": [ids::STARTER], "buyer_country": "DE", "local_currency": "EUR"})).await;
-    assert_eq!((json["active_trial_interval"].clone(), json["active_trial_interval_count"].clone()), (json!("day"), json!(14)));
+    let (secret, json) =
+        session(&app, json!({"products": [ids::STARTER], "buyer_country": "DE", "local_currency": "EUR"})).await;
+    assert_eq!(
+        (json["active_trial_interval"].clone(), json["active_trial_interval_count"].clone()),
+        (json!("day"), json!(14))
+    );
     assert!(json["trial_end"].is_string());
-    assert_eq!((json["is_payment_required"].clone(), json["is_payment_setup_required"].clone()), (json!(false), json!(true)));
+    assert_eq!(
+        (json["is_payment_required"].clone(), json["is_payment_setup_required"].clone()),
+        (json!(false), json!(true))
+    );
     assert_eq!(json["currency_details"]["plan"]["due_now"]["payment"]["amount"], 0);
     assert_eq!(json["currency_details"]["plan"]["trial"]["payment"]["amount"], 0);
     let (_, json) = patch(&app, &secret, json!({"allow_trial": false})).await;
-    assert_eq!((json["active_trial_interval"].clone(), json["is_payment_required"].clone()), (json!(null), json!(true)));
+    assert_eq!(
+        (json["active_trial_interval"].clone(), json["is_payment_required"].clone()),
+        (json!(null), json!(true))
+    );
 }
 
 #[tokio::test]
@@ -164,9 +208,14 @@ async fn merchant_create_rules() {
     };
     let (status, json) = post(json!({"products": [ids::PRO], "success_url": "http://shop.example.com/thanks"})).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["success_url".to_string()]));
-    let (status, json) = post(json!({"products": [ids::PRO], "success_url": "https://shop.example.com/thanks", "customer_id": "cus_1"})).await;
+    let (status, json) =
+        post(json!({"products": [ids::PRO], "success_url": "https://shop.example.com/thanks", "customer_id": "cus_1"}))
+            .await;
     assert_eq!(status, StatusCode::CREATED);
-    assert_eq!((json["success_url"].clone(), json["customer_id"].clone()), (json!("https://shop.example.com/thanks"), json!("cus_1")));
+    assert_eq!(
+        (json["success_url"].clone(), json["customer_id"].clone()),
+        (json!("https://shop.example.com/thanks"), json!("cus_1"))
+    );
     let (status, json) = post(json!({"products": [ids::PRO], "customer_email": "nope"})).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_email".to_string()]));
     let (status, json) = post(json!({"products": [ids::PRO], "local_currency": "XYZ"})).await;
@@ -199,11 +248,25 @@ async fn terminal_states_answer_403_and_410() {
 
 #[tokio::test]
 async fn a_session_expires_on_its_own() {
-    let app = sandbox();
-    let (secret, _) = session(&app, json!({"products": [ids::PRO], "expires_in_seconds": 1})).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let (status, _) = patch(&app, &secret, json!({"customer_name": "x"})).await;
-    assert_eq!(status, StatusCode::GONE);
+    let (app, clock) = sandbox_with_clock();
+    let (secret, _) = session(&app, json!({"products": [ids::PRO], "expires_in_seconds": 60})).await;
+    clock.advance(chrono::Duration::seconds(59));
+    assert_eq!(patch(&app, &secret, json!({"customer_name": "x"})).await.0, StatusCode::OK, "open until its time");
+    clock.advance(chrono::Duration::seconds(1));
+    let (status, json) = patch(&app, &secret, json!({"customer_name": "y"})).await;
+    assert_eq!((status, json["error"].clone()), (StatusCode::GONE, json!("ExpiredCheckoutError")));
+    assert_eq!(get(&app, &secret).await.0, StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn a_confirmed_payment_settles_when_its_time_comes() {
+    let (app, clock) = sandbox_with_clock();
+    let (secret, _) = session(&app, ready()).await;
+    let (status, json) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    assert_eq!((status, json["status"].clone()), (StatusCode::OK, json!("confirmed")));
+    assert_eq!(get(&app, &secret).await.1["status"], json!("confirmed"));
+    clock.advance(chrono::Duration::milliseconds(500));
+    assert_eq!(get(&app, &secret).await.1["status"], json!("succeeded"));
 }
 
 #[tokio::test]
@@ -220,7 +283,8 @@ async fn injected_faults_hit_the_next_requests_then_stop() {
     let (status, json) = patch(&app, &secret, json!({"customer_name": "Ada"})).await;
     assert_eq!((status, json["error"].clone()), (StatusCode::INTERNAL_SERVER_ERROR, json!("InternalServerError")));
     assert_eq!(get(&app, &secret).await.0, StatusCode::INTERNAL_SERVER_ERROR);
-    let req = axum::http::Request::get(format!("/v1/checkouts/client/{secret}")).body(axum::body::Body::empty()).unwrap();
+    let req =
+        axum::http::Request::get(format!("/v1/checkouts/client/{secret}")).body(axum::body::Body::empty()).unwrap();
     let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(res.headers()["retry-after"], "3");
@@ -230,7 +294,14 @@ async fn injected_faults_hit_the_next_requests_then_stop() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json["customer_name"], json!(null), "the failed PATCH changed nothing");
     // Off by default.
-    let (status, _) = send(&sandbox(), "POST", "/v1/sandbox/faults", Some(SANDBOX_TOKEN), Some(&json!({"client_secret": secret, "fault": "server_error"}).to_string())).await;
+    let (status, _) = send(
+        &sandbox(),
+        "POST",
+        "/v1/sandbox/faults",
+        Some(SANDBOX_TOKEN),
+        Some(&json!({"client_secret": secret, "fault": "server_error"}).to_string()),
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -249,7 +320,10 @@ async fn the_audit_trail_records_every_accepted_change() {
     let sources: Vec<_> = items.iter().map(|i| i["source"].as_str().unwrap()).collect();
     assert_eq!(sources, vec!["create", "update", "confirm", "sandbox"]);
     assert_eq!(items[1]["fields"], json!(["customer_name"]));
-    assert_eq!((items[1]["reason"].clone(), items[1]["note"].clone()), (json!("customer_request"), json!("typo in name")));
+    assert_eq!(
+        (items[1]["reason"].clone(), items[1]["note"].clone()),
+        (json!("customer_request"), json!("typo in name"))
+    );
     assert_eq!(items[3]["fields"], json!(["status=succeeded"]));
     let (status, _) = send(&app, "GET", &format!("/v1/checkouts/{id}/audit"), None, None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);

@@ -25,7 +25,8 @@ async fn two_hundred_sessions_times_twenty_patches() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let service = app(AppState::new(store, root, base.clone()));
     let server = tokio::spawn(async move { axum::serve(listener, service).await });
-    let client = reqwest::Client::builder().pool_max_idle_per_host(SESSIONS).timeout(Duration::from_secs(30)).build().unwrap();
+    let client =
+        reqwest::Client::builder().pool_max_idle_per_host(SESSIONS).timeout(Duration::from_secs(30)).build().unwrap();
 
     let mut secrets = Vec::with_capacity(SESSIONS);
     for _ in 0..SESSIONS {

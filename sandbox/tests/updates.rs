@@ -20,7 +20,14 @@ async fn plan_switch_between_monthly_and_yearly_recalculates() {
     assert_eq!(json["total_amount"], 19000);
     assert!(json["modified_at"].is_string());
     // The alias path updates too.
-    let (status, json) = send(&app, "PATCH", &format!("/v1/checkouts/custom/client/{secret}"), None, Some(&json!({"product_price_id": ids::PRO_MONTHLY}).to_string())).await;
+    let (status, json) = send(
+        &app,
+        "PATCH",
+        &format!("/v1/checkouts/custom/client/{secret}"),
+        None,
+        Some(&json!({"product_price_id": ids::PRO_MONTHLY}).to_string()),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json["amount"], 1900);
 }
@@ -67,7 +74,8 @@ async fn products_and_prices_must_belong_to_the_session_and_its_currency() {
     let (status, json) = patch(&app, &secret, json!({"product_id": ids::PRO_EUR})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(json["detail"][0]["msg"].as_str().unwrap().contains("currency"));
-    let (status, json) = patch(&app, &secret, json!({"product_id": ids::PRO, "product_price_id": ids::PRO_EUR_YEARLY})).await;
+    let (status, json) =
+        patch(&app, &secret, json!({"product_id": ids::PRO, "product_price_id": ids::PRO_EUR_YEARLY})).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["product_price_id".to_string()]));
 }
 
@@ -89,9 +97,14 @@ async fn pay_what_you_want_respects_the_minimum() {
 #[tokio::test]
 async fn absent_is_untouched_and_null_clears() {
     let app = sandbox();
-    let (secret, _) = session(&app, json!({"products": [ids::PRO], "customer_name": "Ada", "customer_email": "ada@example.com"})).await;
+    let (secret, _) =
+        session(&app, json!({"products": [ids::PRO], "customer_name": "Ada", "customer_email": "ada@example.com"}))
+            .await;
     let (_, json) = patch(&app, &secret, json!({"customer_name": "Ada Lovelace"})).await;
-    assert_eq!((json["customer_name"].clone(), json["customer_email"].clone()), (json!("Ada Lovelace"), json!("ada@example.com")));
+    assert_eq!(
+        (json["customer_name"].clone(), json["customer_email"].clone()),
+        (json!("Ada Lovelace"), json!("ada@example.com"))
+    );
     let (_, json) = patch(&app, &secret, json!({"customer_email": null})).await;
     assert_eq!((json["customer_name"].clone(), json["customer_email"].clone()), (json!("Ada Lovelace"), json!(null)));
 }
@@ -104,14 +117,24 @@ async fn customer_details_are_validated() {
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_email".to_string()]));
     assert_eq!(json["detail"][0]["input"], "not-an-email");
     let (status, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "XX"}})).await;
-    assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_billing_address.country".to_string()]));
-    let (status, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "US", "state": "ZZ"}})).await;
-    assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_billing_address.state".to_string()]));
+    assert_eq!(
+        (status, locs(&json)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_billing_address.country".to_string()])
+    );
+    let (status, json) =
+        patch(&app, &secret, json!({"customer_billing_address": {"country": "US", "state": "ZZ"}})).await;
+    assert_eq!(
+        (status, locs(&json)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_billing_address.state".to_string()])
+    );
     let (_, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "us", "state": "ca"}})).await;
     assert_eq!(json["customer_billing_address"]["state"], "US-CA");
     assert_eq!(json["billing_address_fields"]["state"], "required");
     let (status, json) = patch(&app, &secret, json!({"customer_id": "cus_x"})).await;
-    assert_eq!((status, json["detail"][0]["type"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("extra_forbidden")));
+    assert_eq!(
+        (status, json["detail"][0]["type"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("extra_forbidden"))
+    );
     assert_eq!(locs(&json), vec!["customer_id"]);
     let (status, json) = patch(&app, &secret, json!({"allow_trial": true})).await;
     assert_eq!((status, json["detail"][0]["type"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("literal_error")));
@@ -121,11 +144,13 @@ async fn customer_details_are_validated() {
 async fn eu_vat_numbers_are_checked_against_the_country() {
     let app = sandbox();
     let (secret, _) = session(&app, json!({"products": [ids::PRO], "buyer_country": "DE"})).await;
-    let (status, json) = patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "DE 12345678"})).await;
+    let (status, json) =
+        patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "DE 12345678"})).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_tax_id".to_string()]));
     let (status, json) = patch(&app, &secret, json!({"customer_tax_id": "FR12345678901"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{json}");
-    let (status, json) = patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "de 123 456 789"})).await;
+    let (status, json) =
+        patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "de 123 456 789"})).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(json["customer_tax_id"], "DE123456789");
     assert_eq!(json["billing_address_fields"]["line1"], "required");
@@ -137,14 +162,24 @@ async fn discount_codes_apply_and_remove() {
     let (secret, _) = session(&app, json!({"products": [ids::PRO]})).await;
     let (_, json) = patch(&app, &secret, json!({"discount_code": "launch20"})).await;
     assert_eq!(json["discount"]["code"], "LAUNCH20");
-    assert_eq!((json["discount_amount"].clone(), json["net_amount"].clone(), json["total_amount"].clone()), (json!(380), json!(1520), json!(1520)));
+    assert_eq!(
+        (json["discount_amount"].clone(), json["net_amount"].clone(), json["total_amount"].clone()),
+        (json!(380), json!(1520), json!(1520))
+    );
     let (_, json) = patch(&app, &secret, json!({"discount_code": "SAVE5"})).await;
     assert_eq!(json["discount_amount"], 500);
     let (_, json) = patch(&app, &secret, json!({"discount_code": null})).await;
-    assert_eq!((json["discount"].clone(), json["discount_amount"].clone(), json["total_amount"].clone()), (json!(null), json!(0), json!(1900)));
+    assert_eq!(
+        (json["discount"].clone(), json["discount_amount"].clone(), json["total_amount"].clone()),
+        (json!(null), json!(0), json!(1900))
+    );
     for code in ["NOPE", "TEAM10"] {
         let (status, json) = patch(&app, &secret, json!({"discount_code": code})).await;
-        assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["discount_code".to_string()]), "{code}");
+        assert_eq!(
+            (status, locs(&json)),
+            (StatusCode::UNPROCESSABLE_ENTITY, vec!["discount_code".to_string()]),
+            "{code}"
+        );
     }
     let (secret, _) = session(&app, json!({"products": [ids::PRO], "allow_discount_codes": false})).await;
     let (status, _) = patch(&app, &secret, json!({"discount_code": "LAUNCH20"})).await;
@@ -166,13 +201,20 @@ async fn tax_exclusive_and_inclusive_by_country() {
     let app = sandbox();
     let (secret, created) = session(&app, json!({"products": [ids::PRO]})).await;
     assert_eq!((created["tax_amount"].clone(), created["tax_behavior"].clone()), (json!(null), json!(null)));
-    let (_, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "US", "state": "US-CA"}})).await;
+    let (_, json) =
+        patch(&app, &secret, json!({"customer_billing_address": {"country": "US", "state": "US-CA"}})).await;
     // $19.00 + 7.25 % = $1.38 on top.
-    assert_eq!((json["tax_amount"].clone(), json["tax_behavior"].clone(), json["total_amount"].clone()), (json!(138), json!("exclusive"), json!(2038)));
+    assert_eq!(
+        (json["tax_amount"].clone(), json["tax_behavior"].clone(), json["total_amount"].clone()),
+        (json!(138), json!("exclusive"), json!(2038))
+    );
     let (secret, _) = session(&app, json!({"products": [ids::PRO_EUR], "buyer_country": "DE"})).await;
     let (_, json) = get(&app, &secret).await;
     // €17.00 including 19 % VAT: €2.71 of it is tax; the total stays €17.00.
-    assert_eq!((json["tax_amount"].clone(), json["tax_behavior"].clone(), json["total_amount"].clone()), (json!(271), json!("inclusive"), json!(1700)));
+    assert_eq!(
+        (json["tax_amount"].clone(), json["tax_behavior"].clone(), json["total_amount"].clone()),
+        (json!(271), json!("inclusive"), json!(1700))
+    );
 }
 
 #[tokio::test]
@@ -184,7 +226,17 @@ async fn custom_fields_are_typed_and_known() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut got = locs(&json);
     got.sort();
-    assert_eq!(got, vec!["custom_field_data.company", "custom_field_data.developers", "custom_field_data.nope", "custom_field_data.start_date", "custom_field_data.team_size", "custom_field_data.terms"]);
+    assert_eq!(
+        got,
+        vec![
+            "custom_field_data.company",
+            "custom_field_data.developers",
+            "custom_field_data.nope",
+            "custom_field_data.start_date",
+            "custom_field_data.team_size",
+            "custom_field_data.terms"
+        ]
+    );
     let good = json!({"custom_field_data": {"company": "Acme", "team_size": "11-50", "developers": 12, "start_date": "2026-12-01", "terms": true}});
     let (status, json) = patch(&app, &secret, good).await;
     assert_eq!(status, StatusCode::OK, "{json}");
@@ -196,7 +248,12 @@ async fn a_failed_update_changes_nothing() {
     let app = sandbox();
     let (secret, before) = session(&app, json!({"products": [ids::PRO, ids::TEAM], "customer_name": "Ada"})).await;
     // Valid name, plan and code beside one invalid email: none of it may stick.
-    let (status, json) = patch(&app, &secret, json!({"customer_name": "Grace", "product_id": ids::TEAM, "customer_email": "nope", "seats": 99})).await;
+    let (status, json) = patch(
+        &app,
+        &secret,
+        json!({"customer_name": "Grace", "product_id": ids::TEAM, "customer_email": "nope", "seats": 99}),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut got = locs(&json);
     got.sort();
@@ -209,7 +266,15 @@ async fn a_failed_update_changes_nothing() {
 async fn malformed_bodies_are_422_never_500() {
     let app = sandbox();
     let (secret, _) = session(&app, json!({"products": [ids::PRO]})).await;
-    for body in ["{", "[]", "\"x\"", r#"{"seats": "two"}"#, r#"{"seats": -1}"#, r#"{"amount": 1.5}"#, r#"{"customer_billing_address": {"line1": "x"}}"#] {
+    for body in [
+        "{",
+        "[]",
+        "\"x\"",
+        r#"{"seats": "two"}"#,
+        r#"{"seats": -1}"#,
+        r#"{"amount": 1.5}"#,
+        r#"{"customer_billing_address": {"line1": "x"}}"#,
+    ] {
         let (status, json) = send(&app, "PATCH", &format!("/v1/checkouts/client/{secret}"), None, Some(body)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body} → {json}");
         assert_eq!(json["error"], "RequestValidationError");

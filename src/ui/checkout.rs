@@ -6,9 +6,10 @@ use kassa_core::i18n::{texts, Lang};
 use leptos::prelude::*;
 
 use crate::api::{CheckoutEndpoint, Prefetched, Session};
+use crate::lifetime::Lifetime;
 use crate::ui::controller::{Controller, Phase};
-use crate::ui::customer::{BillingAddress, CustomerDetails};
 use crate::ui::custom_fields::CustomFields;
+use crate::ui::customer::{BillingAddress, CustomerDetails};
 use crate::ui::discount::DiscountCode;
 use crate::ui::pay::Pay;
 use crate::ui::plan::{PayWhatYouWant, PlanPicker, Seats};
@@ -26,7 +27,12 @@ pub fn Checkout(
     /// The first `GET`, if the JavaScript already started it; a retry asks anew.
     prefetched: Option<Prefetched>,
 ) -> impl IntoView {
-    let load = endpoint.clone();
+    // The checkout's lifetime: its requests are aborted and its timers cleared when this
+    // component's owner is disposed (`destroy()`).
+    let lifetime = Lifetime::new();
+    provide_context(lifetime.clone());
+    let load = endpoint.with_signal(lifetime.signal());
+    let endpoint = load.clone();
     let prefetched = StoredValue::new_local(prefetched);
     let session = LocalResource::new(move || {
         let endpoint = load.clone();
@@ -34,7 +40,7 @@ pub fn Checkout(
         async move { endpoint.get_or_use(prefetched).await }
     });
     let lang = Lang::from_locale(&locale);
-    let (endpoint, locale) = (StoredValue::new(endpoint), StoredValue::new(locale));
+    let (endpoint, locale) = (StoredValue::new_local(endpoint), StoredValue::new(locale));
     view! {
         <div class="kassa" data-testid="kassa-checkout" lang=locale.get_value() dir=if lang.is_rtl() { "rtl" } else { "ltr" }>
             <Transition fallback=move || view! { <Loading lang /> }>

@@ -1,21 +1,28 @@
 //! The live checkout: the session as the server last returned it, the buyer's draft,
 //! and the update queue that keeps them in step. Components read its signals and call
-//! its methods; it owns the timer and the requests.
+//! its methods; it owns the requests and the timers.
+//!
+//! Everything here may run after the checkout is destroyed: an answer to a request the
+//! destroy aborted, a timer that was due, a listener of one of its events that called
+//! `destroy()`. So every reactive access goes through a `try_` accessor, which does
+//! nothing on a disposed value, and code woken by an `.await` first asks
+//! [`Controller::alive`]. Nothing here can panic on a destroyed checkout.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 use kassa_core::api_error::ApiError;
-use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate};
+use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate, FieldPath, FieldSet};
 use kassa_core::i18n::{texts, Lang, Texts};
-use kassa_core::money::Currency;
+use kassa_core::sandbox::{tokens, INTENT_REQUIRES_ACTION};
 use kassa_core::sync::{Draft, EditKind, Reaction, Request, RequestKind, SyncStatus, UpdateQueue};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 use crate::api::{CheckoutEndpoint, Session};
 use crate::events::Host;
+use crate::lifetime::{Lifetime, Timer};
 use crate::ui::amounts::Amounts;
 
 /// The host element, for events; `None` where a checkout is mounted without one (tests).
@@ -55,9 +62,9 @@ impl TestCard {
     /// The sandbox token of the card.
     pub fn token(self) -> &'static str {
         match self {
-            Self::Success => "tok_sandbox_success",
-            Self::Declined => "tok_sandbox_declined",
-            Self::Authentication => "tok_sandbox_requires_action",
+            Self::Success => tokens::SUCCESS,
+            Self::Declined => tokens::DECLINED,
+            Self::Authentication => tokens::REQUIRES_ACTION,
         }
     }
 }
@@ -69,9 +76,9 @@ const POLL_LIMIT: u32 = 120;
 /// The checkout's state and actions. `Copy`: every field is a handle.
 #[derive(Clone, Copy)]
 pub struct Controller {
-    endpoint: StoredValue<CheckoutEndpoint>,
+    endpoint: StoredValue<CheckoutEndpoint, LocalStorage>,
     queue: StoredValue<UpdateQueue>,
-    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    lifetime: StoredValue<Lifetime, LocalStorage>,
     locale: StoredValue<String>,
     host: HostContext,
     /// The session as the server last returned it.
@@ -81,10 +88,12 @@ pub struct Controller {
     /// What the buyer sees in each field.
     pub draft: RwSignal<Draft>,
     /// 422 messages by field path.
-    pub errors: RwSignal<BTreeMap<String, String>>,
+    pub errors: RwSignal<BTreeMap<FieldPath, String>>,
     /// What the queue is doing.
     pub status: RwSignal<SyncStatus>,
-    /// A message for the whole form (a declined payment).
+    /// Whether some input is refused, or held behind a refused value (Pay waits).
+    pub unsaved: RwSignal<bool>,
+    /// A message for the whole form (a declined payment, a 422 naming no field).
     pub notice: RwSignal<Option<String>>,
     /// Where the buyer is.
     pub phase: RwSignal<Phase>,
@@ -104,7 +113,10 @@ fn now() -> f64 {
 fn phase_of(c: &CheckoutPublic) -> Phase {
     match c.status {
         CheckoutStatus::Open => Phase::Open,
-        CheckoutStatus::Confirmed if c.payment_processor_metadata.get("intent_status").map(String::as_str) == Some("requires_action") => {
+        CheckoutStatus::Confirmed
+            if c.payment_processor_metadata.get("intent_status").map(String::as_str)
+                == Some(INTENT_REQUIRES_ACTION) =>
+        {
             Phase::Authenticating
         }
         CheckoutStatus::Confirmed => Phase::Processing,
@@ -115,27 +127,30 @@ fn phase_of(c: &CheckoutPublic) -> Phase {
 }
 
 impl Controller {
-    /// A controller over a freshly loaded session.
+    /// A controller over a freshly loaded session, living as long as the checkout's
+    /// [`Lifetime`] (from context; a new one bound to the current owner otherwise).
     pub fn new(endpoint: CheckoutEndpoint, session: Session, locale: String) -> Self {
+        let lifetime = use_context::<Lifetime>().unwrap_or_default();
+        let endpoint = endpoint.with_signal(lifetime.signal());
         let Session { model: session, json } = session;
-        let exponent = Currency::parse(&session.currency).map(|c| c.exponent()).unwrap_or(2);
         let session = RwSignal::new(session);
         let for_amounts = locale.clone();
         let amounts = Memo::new(move |_| session.with(|s| Amounts::for_session(s, &for_amounts)));
         let ctl = Self {
             amounts,
-            endpoint: StoredValue::new(endpoint),
+            endpoint: StoredValue::new_local(endpoint),
             queue: StoredValue::new(UpdateQueue::new()),
-            timer: StoredValue::new_local(None),
+            lifetime: StoredValue::new_local(lifetime),
             lang: Lang::from_locale(&locale),
             locale: StoredValue::new(locale),
             host: use_context::<HostContext>().unwrap_or_else(|| StoredValue::new_local(None)),
-            draft: RwSignal::new(session.with_untracked(|s| Draft::from_session(s, exponent))),
+            draft: RwSignal::new(session.with_untracked(Draft::from_session)),
             phase: RwSignal::new(session.with_untracked(phase_of)),
             session,
             json: StoredValue::new_local(json),
             errors: RwSignal::new(BTreeMap::new()),
             status: RwSignal::new(SyncStatus::Saved),
+            unsaved: RwSignal::new(false),
             notice: RwSignal::new(None),
             card: RwSignal::new(TestCard::Success),
         };
@@ -145,44 +160,69 @@ impl Controller {
         ctl
     }
 
-    /// Fires an event on the host element, if there is one.
+    /// Whether the checkout is still mounted: code an `.await` or a timer wakes checks
+    /// this before anything else.
+    pub fn alive(&self) -> bool {
+        self.lifetime.try_with_value(Lifetime::alive).unwrap_or(false)
+    }
+
+    fn lifetime(&self) -> Option<Lifetime> {
+        self.lifetime.try_get_value()
+    }
+
+    fn endpoint(&self) -> Option<CheckoutEndpoint> {
+        self.endpoint.try_get_value()
+    }
+
+    /// Runs `f` after `delay` unless the checkout is destroyed first (the timer of this
+    /// name is replaced).
+    pub fn later(&self, timer: Timer, delay: Duration, f: impl FnOnce() + 'static) {
+        if let Some(lifetime) = self.lifetime() {
+            lifetime.timeout(timer, delay, f);
+        }
+    }
+
+    /// Fires an event on the host element, if there is one. A listener may destroy the
+    /// checkout: callers do nothing after this but `try_` accesses.
     fn emit(&self, f: impl FnOnce(&Host)) {
-        self.host.with_value(|h| {
-            if let Some(h) = h {
-                f(h)
-            }
-        });
+        if let Some(Some(host)) = self.host.try_get_value() {
+            f(&host);
+        }
     }
 
     /// Fires `kassa:ready` with the session.
     pub fn ready(&self) {
-        let json = self.json.get_value();
-        self.emit(|h| {
-            h.session("kassa:ready", &json);
-        });
+        if let Some(json) = self.json.try_get_value() {
+            self.emit(|h| {
+                h.session("kassa:ready", &json);
+            });
+        }
     }
 
     /// Moves to `phase`, firing the event of the transition.
     pub fn set_phase(&self, phase: Phase) {
-        let before = self.phase.get_untracked();
+        let Some(before) = self.phase.try_get_untracked() else { return };
         if before == phase {
             return;
         }
-        self.phase.set(phase.clone());
-        let json = self.json.get_value();
+        self.phase.try_set(phase.clone());
+        if phase == Phase::Processing {
+            self.poll(0);
+        }
+        let json = self.json.try_get_value().unwrap_or(JsValue::NULL);
         match phase {
             Phase::Processing | Phase::Authenticating if before == Phase::Open => self.emit(|h| {
                 h.session("kassa:confirmed", &json);
             }),
-            Phase::Succeeded => self.emit(|h| h.success(&json, &self.session.with_untracked(|s| s.success_url.clone()))),
+            Phase::Succeeded => {
+                let url = self.session.try_with_untracked(|s| s.success_url.clone()).unwrap_or_default();
+                self.emit(|h| h.success(&json, &url));
+            }
             Phase::Expired => self.emit(|h| {
                 h.session("kassa:expired", &json);
             }),
             Phase::Failed => self.emit(|h| h.error("payment_failed", self.t().failed_body)),
             _ => {}
-        }
-        if phase == Phase::Processing {
-            self.poll(0);
         }
     }
 
@@ -193,7 +233,7 @@ impl Controller {
 
     /// The buyer's locale.
     pub fn locale(&self) -> String {
-        self.locale.get_value()
+        self.locale.try_get_value().unwrap_or_default()
     }
 
     /// Formatting context of the current session (reactive).
@@ -203,48 +243,49 @@ impl Controller {
 
     /// "/ month", "every 3 months": a billing period in the buyer's language and digits.
     pub fn period(&self, interval: kassa_core::checkout::Interval, count: u32) -> String {
-        let locale = self.locale.get_value();
+        let locale = self.locale();
         kassa_core::i18n::billing_period(self.lang, interval, count, &crate::intl::format_integer(count, &locale))
     }
 
-    /// The payment currency's exponent.
+    /// The payment currency's exponent: the one amounts are shown and typed with.
     pub fn exponent(&self) -> u8 {
-        self.session.with_untracked(|s| Currency::parse(&s.currency).map(|c| c.exponent()).unwrap_or(2))
+        self.session.try_with_untracked(CheckoutPublic::payment_exponent).unwrap_or(2)
     }
 
     /// The 422 message of a field path, reactively.
-    pub fn error(&self, path: &str) -> Option<String> {
+    pub fn error(&self, path: &FieldPath) -> Option<String> {
         self.errors.with(|e| e.get(path).cloned())
     }
 
     /// Records an edit the buyer made (the draft is already updated) and sends it in
     /// due course.
     pub fn edit(&self, update: CheckoutUpdate, kind: EditKind) {
-        self.notice.set(None);
-        self.queue.update_value(|q| q.edit(update, kind, now()));
+        self.notice.try_set(None);
+        self.queue.try_update_value(|q| q.edit(update, kind, now()));
         self.pump();
     }
 
     /// The buyer left a text field: send it now.
     pub fn flush(&self) {
-        self.queue.update_value(|q| q.flush(now()));
+        self.queue.try_update_value(|q| q.flush(now()));
         self.pump();
     }
 
     /// "Try again" after the queue stalled.
     pub fn retry(&self) {
-        self.notice.set(None);
-        self.queue.update_value(|q| q.retry_now(now()));
+        self.notice.try_set(None);
+        self.queue.try_update_value(|q| q.retry_now(now()));
         self.pump();
     }
 
     /// Pays: confirms once every edit is saved, with the chosen test card if a payment
     /// is needed.
     pub fn pay(&self) {
-        self.notice.set(None);
-        let needs_payment = self.session.with_untracked(|s| s.is_payment_form_required);
-        let token = needs_payment.then(|| self.card.get_untracked().token().to_string());
-        self.queue.update_value(|q| {
+        self.notice.try_set(None);
+        let needs_payment = self.session.try_with_untracked(|s| s.is_payment_form_required).unwrap_or(false);
+        let card = self.card.try_get_untracked().unwrap_or(TestCard::Success);
+        let token = needs_payment.then(|| card.token().to_string());
+        self.queue.try_update_value(|q| {
             q.flush(now());
             q.confirm(token);
         });
@@ -254,39 +295,52 @@ impl Controller {
     /// Whether the queue is saving or a confirm is under way (reactive through `status`).
     pub fn busy(&self) -> bool {
         self.status.track();
-        self.queue.with_value(|q| q.is_busy() || q.is_confirming())
+        self.queue.try_with_value(|q| q.is_busy() || q.is_confirming()).unwrap_or(false)
     }
 
+    /// Copies what the queue is doing into the signals the view reads.
     fn sync(&self) {
-        let (status, errors) = self.queue.with_value(|q| (q.status(), q.errors().clone()));
-        self.status.set(status);
-        if self.errors.with_untracked(|e| *e != errors) {
-            self.errors.set(errors);
+        let Some((status, errors, form_error, unsaved)) = self
+            .queue
+            .try_with_value(|q| (q.status(), q.errors().clone(), q.form_error().map(String::from), q.has_unsaved()))
+        else {
+            return;
+        };
+        self.status.try_set(status);
+        if self.errors.try_with_untracked(|e| *e != errors).unwrap_or(false) {
+            self.errors.try_set(errors);
+        }
+        if self.unsaved.try_get_untracked() != Some(unsaved) {
+            self.unsaved.try_set(unsaved);
+        }
+        if let Some(message) = form_error {
+            self.notice.try_set(Some(message));
         }
     }
 
     /// Sends what is due, or sets the one timer for when something will be.
     fn pump(&self) {
-        let t = now();
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
+        let (Some(lifetime), Some(endpoint)) = (self.lifetime(), self.endpoint()) else { return };
+        if !lifetime.alive() {
+            return;
         }
-        let request = self.queue.try_update_value(|q| q.next_request(t)).flatten();
-        if let Some(request) = request {
+        let t = now();
+        lifetime.cancel(Timer::Queue);
+        if let Some(request) = self.queue.try_update_value(|q| q.next_request(t)).flatten() {
             let ctl = *self;
             spawn_local(async move {
-                let endpoint = ctl.endpoint.get_value();
                 let result = match &request.kind {
                     RequestKind::Update => endpoint.update(&request.body).await,
                     RequestKind::Confirm { token } => endpoint.confirm(&request.body, token.as_deref()).await,
                 };
-                ctl.answered(request, result);
+                if ctl.alive() {
+                    ctl.answered(request, result);
+                }
             });
-        } else if let Some(at) = self.queue.with_value(UpdateQueue::next_wakeup) {
+        } else if let Some(at) = self.queue.try_with_value(UpdateQueue::next_wakeup).flatten() {
             let ctl = *self;
             let wait = Duration::from_millis((at - t).clamp(0.0, 60_000.0) as u64);
-            let handle = set_timeout_with_handle(move || ctl.pump(), wait).ok();
-            self.timer.set_value(handle);
+            lifetime.timeout(Timer::Queue, wait, move || ctl.pump());
         }
         self.sync();
     }
@@ -298,25 +352,29 @@ impl Controller {
             Err(e) => (Err(e), None),
         };
         let error = outcome.clone().err();
-        let reaction = self.queue.try_update_value(|q| q.on_response(request.seq, outcome, t)).unwrap_or(Reaction::Stale);
+        let reaction =
+            self.queue.try_update_value(|q| q.on_response(request.seq, outcome, t)).unwrap_or(Reaction::Stale);
+        // The queue's next step first: the events below may hand control to a listener
+        // that destroys the checkout.
+        self.pump();
         match reaction {
             Reaction::Apply { keep } => {
                 if let Some(session) = session {
-                    self.show(session, &keep);
+                    self.show(session, keep);
                 }
             }
             Reaction::Terminal => {
-                self.set_phase(match error {
-                    Some(ApiError::Expired(_)) => Phase::Expired,
-                    _ => Phase::Closed,
-                });
                 // A 403 on confirm may mean an earlier attempt went through: read it.
                 if !matches!(error, Some(ApiError::Expired(_))) {
                     self.reload();
                 }
+                self.set_phase(match error {
+                    Some(ApiError::Expired(_)) => Phase::Expired,
+                    _ => Phase::Closed,
+                });
             }
             Reaction::PaymentFailed(message) => {
-                self.notice.set(Some(kassa_core::i18n::fill(self.t().payment_failed, &[&message])));
+                self.notice.try_set(Some(kassa_core::i18n::fill(self.t().payment_failed, &[&message])));
                 self.emit(|h| h.error("payment_failed", &message));
             }
             Reaction::Stalled => {
@@ -326,31 +384,35 @@ impl Controller {
             }
             Reaction::Stale | Reaction::Rejected | Reaction::Retrying { .. } => {}
         }
-        self.pump();
     }
 
     /// Shows a session from the server, keeping the buyer's newer input in `keep`.
-    fn show(&self, session: Session, keep: &std::collections::BTreeSet<&'static str>) {
+    fn show(&self, session: Session, keep: FieldSet) {
         let Session { model: session, json } = session;
-        let exponent = self.exponent();
-        self.draft.update(|d| d.refresh(&session, keep, exponent));
+        self.draft.try_update(|d| d.refresh(&session, keep));
         let phase = phase_of(&session);
+        self.json.try_set_value(json.clone());
+        self.session.try_set(session);
         self.emit(|h| {
             h.session("kassa:change", &json);
         });
-        self.json.set_value(json);
-        self.session.set(session);
         self.set_phase(phase);
     }
 
     /// Reads the session (after confirm, or to learn why it closed).
     fn reload(&self) {
+        let (Some(endpoint), Some(seq)) = (self.endpoint(), self.queue.try_update_value(UpdateQueue::take_seq)) else {
+            return;
+        };
         let ctl = *self;
-        let seq = self.queue.try_update_value(UpdateQueue::take_seq).unwrap_or(0);
         spawn_local(async move {
-            if let Ok(session) = ctl.endpoint.get_value().get().await {
+            let result = endpoint.get().await;
+            if !ctl.alive() {
+                return;
+            }
+            if let Ok(session) = result {
                 if let Some(Reaction::Apply { keep }) = ctl.queue.try_update_value(|q| q.on_read(seq)) {
-                    ctl.show(session, &keep);
+                    ctl.show(session, keep);
                 }
             }
         });
@@ -358,30 +420,34 @@ impl Controller {
 
     /// Reads a confirmed session until it settles.
     fn poll(&self, attempt: u32) {
-        if attempt >= POLL_LIMIT || self.phase.get_untracked() != Phase::Processing {
+        if attempt >= POLL_LIMIT || self.phase.try_get_untracked() != Some(Phase::Processing) {
             return;
         }
         let ctl = *self;
-        set_timeout(
-            move || {
+        if let Some(lifetime) = self.lifetime() {
+            lifetime.timeout(Timer::Poll, POLL_EVERY, move || {
                 ctl.reload();
                 ctl.poll(attempt + 1);
-            },
-            POLL_EVERY,
-        );
+            });
+        }
     }
 
     /// The sandbox's second payment step: the buyer approves or rejects.
     pub fn authenticate(&self, approve: bool) {
+        let Some(endpoint) = self.endpoint() else { return };
         let ctl = *self;
         spawn_local(async move {
-            match ctl.endpoint.get_value().next_action(approve).await {
-                Ok(session) => ctl.show(session, &Default::default()),
+            let result = endpoint.next_action(approve).await;
+            if !ctl.alive() {
+                return;
+            }
+            match result {
+                Ok(session) => ctl.show(session, FieldSet::EMPTY),
                 Err(ApiError::Payment(message)) => {
-                    ctl.notice.set(Some(kassa_core::i18n::fill(ctl.t().payment_failed, &[&message])));
-                    ctl.emit(|h| h.error("payment_failed", &message));
-                    ctl.set_phase(Phase::Open);
+                    ctl.notice.try_set(Some(kassa_core::i18n::fill(ctl.t().payment_failed, &[&message])));
                     ctl.reload();
+                    ctl.set_phase(Phase::Open);
+                    ctl.emit(|h| h.error("payment_failed", &message));
                 }
                 Err(_) => ctl.reload(),
             }

@@ -1,7 +1,7 @@
 //! The merchant's custom fields: text, number, date, checkbox and select, required or
 //! not. Labels, help and options are merchant text, shown as text.
 
-use kassa_core::checkout::{AttachedCustomField, CheckoutUpdate, CustomFieldType, Patch};
+use kassa_core::checkout::{AttachedCustomField, CheckoutUpdate, CustomFieldType, Field, FieldPath, Patch};
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -28,7 +28,7 @@ fn CustomFieldInput(field: AttachedCustomField) -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let f = field.custom_field;
     let slug = f.slug.clone();
-    let path = format!("custom_field_data.{slug}");
+    let path = FieldPath::part(Field::CustomFieldData, slug.clone());
     let id = field_id(&path);
     let label = f.properties.form_label.clone().unwrap_or_else(|| f.name.clone());
     let help_id = format!("{id}-help");

@@ -1,11 +1,12 @@
 //! The buyer's details: email, name, a business purchase (billing name, tax ID) and
 //! the billing address with the fields the session asks for.
 
-use kassa_core::checkout::{CheckoutUpdate, FieldMode, Patch};
+use kassa_core::checkout::{CheckoutUpdate, Field, FieldMode, FieldPath, Patch};
 use kassa_core::sync::{Draft, EditKind};
 use leptos::prelude::*;
 
 use crate::intl::region_name;
+use crate::lifetime::Timer;
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_id, FieldError, Label, TextField};
 
@@ -38,17 +39,37 @@ fn text_field(
 pub fn CustomerDetails() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let t = ctl.t();
-    let (email, on_email) = text_field(ctl, |d| d.customer_email.clone(), |d, v| d.customer_email = v, |p| CheckoutUpdate { customer_email: p, ..Default::default() });
-    let (name, on_name) = text_field(ctl, |d| d.customer_name.clone(), |d, v| d.customer_name = v, |p| CheckoutUpdate { customer_name: p, ..Default::default() });
-    let (billing, on_billing) = text_field(ctl, |d| d.customer_billing_name.clone(), |d, v| d.customer_billing_name = v, |p| CheckoutUpdate { customer_billing_name: p, ..Default::default() });
-    let (tax_id, on_tax_id) = text_field(ctl, |d| d.customer_tax_id.clone(), |d, v| d.customer_tax_id = v, |p| CheckoutUpdate { customer_tax_id: p, ..Default::default() });
+    let (email, on_email) = text_field(
+        ctl,
+        |d| d.customer_email.clone(),
+        |d, v| d.customer_email = v,
+        |p| CheckoutUpdate { customer_email: p, ..Default::default() },
+    );
+    let (name, on_name) = text_field(
+        ctl,
+        |d| d.customer_name.clone(),
+        |d, v| d.customer_name = v,
+        |p| CheckoutUpdate { customer_name: p, ..Default::default() },
+    );
+    let (billing, on_billing) = text_field(
+        ctl,
+        |d| d.customer_billing_name.clone(),
+        |d, v| d.customer_billing_name = v,
+        |p| CheckoutUpdate { customer_billing_name: p, ..Default::default() },
+    );
+    let (tax_id, on_tax_id) = text_field(
+        ctl,
+        |d| d.customer_tax_id.clone(),
+        |d, v| d.customer_tax_id = v,
+        |p| CheckoutUpdate { customer_tax_id: p, ..Default::default() },
+    );
     let business = move || ctl.draft.with(|d| d.is_business_customer);
     view! {
         <fieldset class="kassa-section">
             <legend class="kassa-legend">{t.contact}</legend>
-            <TextField path="customer_email".into() label=t.email.into() value=email on_input=on_email
+            <TextField path=Field::CustomerEmail label=t.email.into() value=email on_input=on_email
                 required=true input_type="email" autocomplete="email" inputmode="email" />
-            <TextField path="customer_name".into() label=t.name.into() value=name on_input=on_name autocomplete="name" />
+            <TextField path=Field::CustomerName label=t.name.into() value=name on_input=on_name autocomplete="name" />
             <div class="kassa-check">
                 <input type="checkbox" id="kassa-is_business_customer" class="kassa-checkbox" data-testid="business"
                     prop:checked=business
@@ -60,9 +81,9 @@ pub fn CustomerDetails() -> impl IntoView {
                 <label for="kassa-is_business_customer">{t.business}</label>
             </div>
             <Show when=business>
-                <TextField path="customer_billing_name".into() label=t.billing_name.into() value=billing
+                <TextField path=Field::CustomerBillingName label=t.billing_name.into() value=billing
                     on_input=on_billing required=true autocomplete="organization" />
-                <TextField path="customer_tax_id".into() label=t.tax_id.into() value=tax_id on_input=on_tax_id />
+                <TextField path=Field::CustomerTaxId label=t.tax_id.into() value=tax_id on_input=on_tax_id />
             </Show>
         </fieldset>
     }
@@ -91,9 +112,13 @@ pub fn BillingAddress() -> impl IntoView {
     // first layout, while no buyer reaches this field within a frame. Until then the list
     // holds the country already chosen, if any, by its code.
     let all_countries = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(move || { let _ = all_countries.try_set(true); }, std::time::Duration::ZERO);
-    });
+    if let Ok(frame) = request_animation_frame_with_handle(move || {
+        ctl.later(Timer::Countries, std::time::Duration::ZERO, move || {
+            all_countries.try_set(true);
+        });
+    }) {
+        on_cleanup(move || frame.cancel());
+    }
     let country_options = move || {
         let chosen = ctl.draft.with_untracked(|d| d.address.country.clone());
         let mut countries: Vec<(String, String)> = if all_countries.get() {
@@ -109,7 +134,12 @@ pub fn BillingAddress() -> impl IntoView {
     };
     let fields = Memo::new(move |_| ctl.session.with(|s| s.billing_address_fields.clone()));
     let country = move || ctl.draft.with(|d| d.address.country.clone());
-    let line = move |name: &'static str, label: &'static str, autocomplete: &'static str, mode: fn(&kassa_core::checkout::BillingAddressFields) -> FieldMode, get: fn(&Draft) -> String, put: fn(&mut Draft, String)| {
+    let line = move |name: &'static str,
+                     label: &'static str,
+                     autocomplete: &'static str,
+                     mode: fn(&kassa_core::checkout::BillingAddressFields) -> FieldMode,
+                     get: fn(&Draft) -> String,
+                     put: fn(&mut Draft, String)| {
         move || {
             let mode = fields.with(mode);
             (mode != FieldMode::Disabled).then(|| {
@@ -119,7 +149,7 @@ pub fn BillingAddress() -> impl IntoView {
                     send_address(ctl, EditKind::Text);
                 });
                 view! {
-                    <TextField path=format!("customer_billing_address.{name}") label=label.into() value on_input
+                    <TextField path=FieldPath::part(Field::CustomerBillingAddress, name) label=label.into() value on_input
                         required=mode == FieldMode::Required autocomplete />
                 }
             })
@@ -129,8 +159,8 @@ pub fn BillingAddress() -> impl IntoView {
         let mode = fields.with(|f| f.state);
         let subdivisions = kassa_core::geo::subdivisions(&country());
         (mode != FieldMode::Disabled).then(|| {
-            let path = "customer_billing_address.state";
-            let id = field_id(path);
+            let path = FieldPath::part(Field::CustomerBillingAddress, "state");
+            let id = field_id(&path);
             let on_state = move |v: String| {
                 ctl.draft.update(|d| d.address.state = v);
                 send_address(ctl, EditKind::Discrete);
@@ -139,7 +169,7 @@ pub fn BillingAddress() -> impl IntoView {
                 Some(list) => view! {
                     <div class="kassa-field">
                         <Label for_id=id.clone() text=t.state.into() required=mode == FieldMode::Required />
-                        <select class="kassa-input" id=id autocomplete="address-level1" aria-describedby=error_id(path)
+                        <select class="kassa-input" id=id autocomplete="address-level1" aria-describedby=error_id(&path)
                             prop:value=move || ctl.draft.with(|d| d.address.state.clone())
                             on:change=move |ev| on_state(event_target_value(&ev))>
                             <option value="">{t.choose_state}</option>
@@ -148,7 +178,7 @@ pub fn BillingAddress() -> impl IntoView {
                                 view! { <option value=code.clone()>{short}</option> }
                             }).collect_view()}
                         </select>
-                        <FieldError path=path.to_string() />
+                        <FieldError path=path.clone() />
                     </div>
                 }
                 .into_any(),
@@ -158,22 +188,26 @@ pub fn BillingAddress() -> impl IntoView {
                         ctl.draft.update(|d| d.address.state = v);
                         send_address(ctl, EditKind::Text);
                     });
-                    view! { <TextField path=path.to_string() label=t.state.into() value on_input
-                        required=mode == FieldMode::Required autocomplete="address-level1" /> }
+                    view! { <TextField path=path.clone() label=t.state.into() value on_input
+                    required=mode == FieldMode::Required autocomplete="address-level1" /> }
                     .into_any()
                 }
             }
         })
     };
-    let country_id = field_id("customer_billing_address.country");
+    let country_path = FieldPath::part(Field::CustomerBillingAddress, "country");
+    let country_id = field_id(&country_path);
     view! {
         <fieldset class="kassa-section">
             <legend class="kassa-legend">{t.billing_address}</legend>
             <div class="kassa-field">
                 <Label for_id=country_id.clone() text=t.country.into() required=true />
                 <select class="kassa-input" id=country_id autocomplete="country" data-testid="country"
-                    aria-describedby=error_id("customer_billing_address.country")
-                    aria-invalid=move || ctl.error("customer_billing_address.country").is_some().to_string()
+                    aria-describedby=error_id(&country_path)
+                    aria-invalid={
+                        let path = country_path.clone();
+                        move || ctl.error(&path).is_some().to_string()
+                    }
                     prop:value=country
                     on:change=move |ev| {
                         let code = event_target_value(&ev);
@@ -188,7 +222,7 @@ pub fn BillingAddress() -> impl IntoView {
                     <option value="">{t.choose_country}</option>
                     {country_options}
                 </select>
-                <FieldError path="customer_billing_address.country".to_string() />
+                <FieldError path=country_path />
             </div>
             {line("line1", t.line1, "address-line1", |f| f.line1, |d| d.address.line1.clone(), |d, v| d.address.line1 = v)}
             {line("line2", t.line2, "address-line2", |f| f.line2, |d| d.address.line2.clone(), |d, v| d.address.line2 = v)}

@@ -1,6 +1,6 @@
 //! The discount code: apply and remove, shown only where the session accepts codes.
 
-use kassa_core::checkout::{CheckoutUpdate, Patch};
+use kassa_core::checkout::{CheckoutUpdate, Field, FieldPath, Patch};
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 
@@ -13,15 +13,20 @@ pub fn DiscountCode() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let t = ctl.t();
     let code = RwSignal::new(String::new());
-    let shown = Memo::new(move |_| ctl.session.with(|s| s.allow_discount_codes && (s.is_discount_applicable || s.discount.is_some())));
-    let applied = Memo::new(move |_| ctl.session.with(|s| s.discount.as_ref().map(|d| (d.code.clone().unwrap_or_default(), d.name.clone()))));
+    let shown = Memo::new(move |_| {
+        ctl.session.with(|s| s.allow_discount_codes && (s.is_discount_applicable || s.discount.is_some()))
+    });
+    let applied = Memo::new(move |_| {
+        ctl.session.with(|s| s.discount.as_ref().map(|d| (d.code.clone().unwrap_or_default(), d.name.clone())))
+    });
     let apply = move || {
         let value = code.get_untracked().trim().to_string();
         if !value.is_empty() {
             ctl.edit(CheckoutUpdate { discount_code: Patch::Value(value), ..Default::default() }, EditKind::Discrete);
         }
     };
-    let id = field_id("discount_code");
+    let path = FieldPath::from(Field::DiscountCode);
+    let id = field_id(&path);
     move || {
         shown.get().then(|| match applied.get() {
             Some((c, name)) => view! {
@@ -41,13 +46,16 @@ pub fn DiscountCode() -> impl IntoView {
                     <Label for_id=id.clone() text=t.discount_code.into() required=false />
                     <div class="kassa-inline">
                         <input class="kassa-input" id=id.clone() type="text" autocomplete="off" data-testid="discount-input"
-                            aria-describedby=error_id("discount_code")
-                            aria-invalid=move || ctl.error("discount_code").is_some().to_string()
+                            aria-describedby=error_id(&path)
+                            aria-invalid={
+                                let path = path.clone();
+                                move || ctl.error(&path).is_some().to_string()
+                            }
                             prop:value=move || code.get()
                             on:input=move |ev| code.set(event_target_value(&ev)) />
                         <button type="submit" class="kassa-button kassa-button-secondary" data-testid="discount-apply">{t.apply}</button>
                     </div>
-                    <FieldError path="discount_code".to_string() />
+                    <FieldError path=Field::DiscountCode />
                 </form>
             }
             .into_any(),

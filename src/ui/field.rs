@@ -1,17 +1,18 @@
 //! Pieces every form field shares: a label, the server's message linked to the input by
 //! `aria-describedby`, and `aria-invalid` while there is one.
 
+use kassa_core::checkout::FieldPath;
 use leptos::prelude::*;
 
 use crate::ui::controller::Controller;
 
 /// The DOM id of a field path (`customer_billing_address.city` → `kassa-customer_billing_address-city`).
-pub fn field_id(path: &str) -> String {
-    format!("kassa-{}", path.replace('.', "-"))
+pub fn field_id(path: &FieldPath) -> String {
+    format!("kassa-{}", path.to_string().replace('.', "-"))
 }
 
 /// The DOM id of a field's message.
-pub fn error_id(path: &str) -> String {
+pub fn error_id(path: &FieldPath) -> String {
     format!("{}-error", field_id(path))
 }
 
@@ -19,14 +20,15 @@ pub fn error_id(path: &str) -> String {
 #[component]
 pub fn FieldError(
     /// The field path, as a 422's `loc` names it.
-    path: String,
+    #[prop(into)]
+    path: FieldPath,
 ) -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let id = error_id(&path);
-    let p = path.clone();
+    let testid = format!("error-{path}");
     view! {
-        <p class="kassa-field-error" id=id role="alert" data-testid=format!("error-{path}")>
-            {move || ctl.error(&p)}
+        <p class="kassa-field-error" id=id role="alert" data-testid=testid>
+            {move || ctl.error(&path)}
         </p>
     }
 }
@@ -54,7 +56,8 @@ pub fn Label(
 #[component]
 pub fn TextField(
     /// Field path (for id, message and tests).
-    path: String,
+    #[prop(into)]
+    path: FieldPath,
     /// Label.
     label: String,
     /// The value shown.
@@ -93,7 +96,7 @@ pub fn TextField(
             <input
                 class="kassa-input"
                 id=id
-                name=path.clone()
+                name=path.to_string()
                 type=input_type
                 autocomplete=autocomplete
                 inputmode=inputmode

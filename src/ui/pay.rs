@@ -1,37 +1,47 @@
 //! Paying: the sandbox's test cards, the Pay button (disabled while an edit is unsaved
 //! or a required field is empty, with the reason beside it), and the save status.
 
+use kassa_core::checkout::{Field, FieldPath};
 use kassa_core::i18n::fill;
+use kassa_core::sandbox::is_sandbox_key;
 use kassa_core::sync::SyncStatus;
 use leptos::prelude::*;
 
 use crate::ui::controller::{Controller, TestCard};
 
-/// The label of a field path, for "Still needed: Email, Country".
-fn label_of(ctl: &Controller, path: &str) -> String {
+/// The label of a field path, for "Still needed: Email, Country": the words its field
+/// shows in the form.
+fn label_of(ctl: &Controller, path: &FieldPath) -> String {
     let t = ctl.t();
-    let s = match path {
-        "customer_email" => t.email,
-        "customer_billing_name" => t.billing_name,
-        "customer_billing_address.country" => t.country,
-        "customer_billing_address.line1" => t.line1,
-        "customer_billing_address.line2" => t.line2,
-        "customer_billing_address.postal_code" => t.postal_code,
-        "customer_billing_address.city" => t.city,
-        "customer_billing_address.state" => t.state,
-        other => {
-            let slug = other.strip_prefix("custom_field_data.").unwrap_or(other);
-            return ctl.session.with_untracked(|s| {
-                s.attached_custom_fields
-                    .iter()
-                    .flatten()
-                    .find(|f| f.custom_field.slug == slug)
-                    .map(|f| f.custom_field.properties.form_label.clone().unwrap_or_else(|| f.custom_field.name.clone()))
-                    .unwrap_or_else(|| slug.to_string())
-            });
+    let key = path.key.as_deref().unwrap_or_default();
+    let words = match (path.field, key) {
+        (Field::CustomerEmail, _) => t.email,
+        (Field::CustomerName, _) => t.name,
+        (Field::CustomerBillingName, _) => t.billing_name,
+        (Field::CustomerTaxId, _) => t.tax_id,
+        (Field::CustomerBillingAddress, "line1") => t.line1,
+        (Field::CustomerBillingAddress, "line2") => t.line2,
+        (Field::CustomerBillingAddress, "postal_code") => t.postal_code,
+        (Field::CustomerBillingAddress, "city") => t.city,
+        (Field::CustomerBillingAddress, "state") => t.state,
+        (Field::CustomerBillingAddress, _) => t.country,
+        (Field::Seats, _) => t.seats,
+        (Field::Amount, _) => t.amount,
+        (Field::DiscountCode, _) => t.discount_code,
+        (Field::ProductId | Field::ProductPriceId, _) => t.plan,
+        (Field::CustomFieldData, slug) => {
+            return ctl
+                .session
+                .with_untracked(|s| {
+                    s.attached_custom_fields.iter().flatten().find(|f| f.custom_field.slug == slug).map(|f| {
+                        f.custom_field.properties.form_label.clone().unwrap_or_else(|| f.custom_field.name.clone())
+                    })
+                })
+                .unwrap_or_else(|| slug.to_string());
         }
+        (field, _) => field.name(),
     };
-    s.to_string()
+    words.to_string()
 }
 
 /// Payment method, Pay button, status.
@@ -41,10 +51,12 @@ pub fn Pay() -> impl IntoView {
     let t = ctl.t();
     let needs_form = Memo::new(move |_| ctl.session.with(|s| s.is_payment_form_required));
     let sandbox = Memo::new(move |_| {
-        ctl.session.with(|s| s.payment_processor_metadata.get("publishable_key").is_some_and(|k| k.starts_with("pk_sandbox")))
+        ctl.session.with(|s| s.payment_processor_metadata.get("publishable_key").is_some_and(|k| is_sandbox_key(k)))
     });
     let missing = Memo::new(move |_| ctl.session.with(|s| ctl.draft.with(|d| d.missing(s))));
-    let can_pay = move || missing.with(Vec::is_empty) && !ctl.busy() && (!needs_form.get() || sandbox.get());
+    let can_pay = move || {
+        missing.with(Vec::is_empty) && !ctl.busy() && !ctl.unsaved.get() && (!needs_form.get() || sandbox.get())
+    };
     let label = move || {
         ctl.session.with(|s| {
             if s.active_trial_interval.is_some() {

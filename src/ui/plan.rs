@@ -1,6 +1,6 @@
 //! What the buyer buys: the plan switcher, seats and a pay-what-you-want amount.
 
-use kassa_core::checkout::{plan_options, AmountType, CheckoutUpdate, Patch, PlanOption};
+use kassa_core::checkout::{plan_options, AmountType, CheckoutUpdate, Field, FieldPath, Patch, PlanOption};
 use kassa_core::i18n::{duration, fill};
 use kassa_core::money::amount::parse_minor;
 use kassa_core::sync::EditKind;
@@ -53,7 +53,7 @@ pub fn PlanPicker() -> impl IntoView {
             view! {
                 <fieldset class="kassa-plans" data-testid="plans">
                     <legend class="kassa-legend">{ctl.t().plan}</legend>
-                    <FieldError path="product_price_id".to_string() />
+                    <FieldError path=Field::ProductPriceId />
                     {options
                         .into_iter()
                         .map(|option| {
@@ -96,7 +96,7 @@ pub fn PlanPicker() -> impl IntoView {
 #[component]
 pub fn Seats() -> impl IntoView {
     let ctl = expect_context::<Controller>();
-    let bounds = Memo::new(move |_| ctl.session.with(|s| s.seats.map(|_| (s.min_seats.unwrap_or(1), s.max_seats.unwrap_or(1000)))));
+    let bounds = Memo::new(move |_| ctl.session.with(|s| s.seat_bounds()));
     let set = move |seats: u32, kind: EditKind| {
         let Some((min, max)) = bounds.get_untracked() else { return };
         let seats = seats.clamp(min, max);
@@ -120,7 +120,8 @@ pub fn Seats() -> impl IntoView {
     };
     move || {
         bounds.get().map(|(min, max)| {
-            let id = field_id("seats");
+            let path = FieldPath::from(Field::Seats);
+            let id = field_id(&path);
             let locale = ctl.locale();
             let range = fill(ctl.t().seats_range, &[&format_integer(min, &locale), &format_integer(max, &locale)]);
             view! {
@@ -132,7 +133,7 @@ pub fn Seats() -> impl IntoView {
                             on:click=move |_| set(current().saturating_sub(1), EditKind::Discrete)>"−"</button>
                         <input class="kassa-input kassa-seats-input" id=id.clone() type="number" inputmode="numeric"
                             min=min max=max step="1" data-testid="seats-input"
-                            aria-describedby=format!("{} {id}-range", error_id("seats"))
+                            aria-describedby=format!("{} {id}-range", error_id(&path))
                             prop:value=move || current().to_string()
                             on:input=move |ev| {
                                 if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
@@ -148,7 +149,7 @@ pub fn Seats() -> impl IntoView {
                         {move || per_seat().map(|p| fill(ctl.t().per_seat, &[&ctl.amounts().charged(p)]))}
                         " · " {range}
                     </p>
-                    <FieldError path="seats".to_string() />
+                    <FieldError path=Field::Seats />
                 </div>
             }
         })
@@ -159,17 +160,12 @@ pub fn Seats() -> impl IntoView {
 #[component]
 pub fn PayWhatYouWant() -> impl IntoView {
     let ctl = expect_context::<Controller>();
-    let limits = Memo::new(move |_| {
-        ctl.session.with(|s| {
-            s.selected_price()
-                .filter(|p| p.amount_type == AmountType::Custom)
-                .map(|p| (p.minimum_amount.unwrap_or(50), p.maximum_amount.unwrap_or(99_999_999)))
-        })
-    });
+    let limits = Memo::new(move |_| ctl.session.with(|s| s.selected_price().and_then(|p| p.custom_amount_bounds())));
     let local_error = RwSignal::new(None::<String>);
     move || {
         limits.get().map(|(min, max)| {
-            let id = field_id("amount");
+            let path = FieldPath::from(Field::Amount);
+            let id = field_id(&path);
             let minimum = fill(ctl.t().amount_minimum, &[&ctl.amounts().charged(min)]);
             let on_input = move |ev| {
                 let text = event_target_value(&ev);
@@ -187,13 +183,13 @@ pub fn PayWhatYouWant() -> impl IntoView {
                     <Label for_id=id.clone() text=ctl.t().amount.to_string() required=true />
                     <input class="kassa-input" id=id.clone() type="text" inputmode="decimal" autocomplete="off"
                         data-testid="amount-input"
-                        aria-describedby=format!("{} {id}-min", error_id("amount"))
-                        aria-invalid=move || (local_error.get().is_some() || ctl.error("amount").is_some()).to_string()
+                        aria-describedby=format!("{} {id}-min", error_id(&path))
+                        aria-invalid=move || (local_error.get().is_some() || ctl.error(&path).is_some()).to_string()
                         prop:value=move || ctl.draft.with(|d| d.amount.clone())
                         on:input=on_input on:blur=move |_| ctl.flush() />
                     <p class="kassa-help" id=format!("{id}-min")>{minimum}</p>
                     <p class="kassa-field-error" role="alert" data-testid="amount-local-error">{move || local_error.get()}</p>
-                    <FieldError path="amount".to_string() />
+                    <FieldError path=Field::Amount />
                 </div>
             }
         })

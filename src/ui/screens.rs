@@ -17,7 +17,12 @@ const WARN_BEFORE_MS: f64 = 10.0 * 60.0 * 1000.0;
 pub fn ExpiryCountdown() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1)) {
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            now.try_set(js_sys::Date::now());
+        },
+        Duration::from_secs(1),
+    ) {
         on_cleanup(move || handle.clear());
     }
     let expires = Memo::new(move |_| ctl.session.with(|s| js_sys::Date::parse(&s.expires_at)));

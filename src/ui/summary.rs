@@ -15,7 +15,8 @@ pub fn Summary() -> impl IntoView {
         let product = s.selected_product().cloned();
         let name = product.as_ref().map(|p| p.name.clone()).unwrap_or_default();
         let description = product.as_ref().and_then(|p| p.description.clone());
-        let benefits: Vec<String> = product.iter().flat_map(|p| p.benefits.iter().map(|b| b.description.clone())).collect();
+        let benefits: Vec<String> =
+            product.iter().flat_map(|p| p.benefits.iter().map(|b| b.description.clone())).collect();
         let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));
         let price = if s.is_free_product_price {
             view! { <span class="kassa-amount">{ctl.t().free}</span> }.into_any()

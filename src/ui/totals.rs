@@ -14,7 +14,8 @@ use crate::ui::controller::Controller;
 pub fn Totals() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let t = ctl.t();
-    let busy = move || matches!(ctl.status.get(), SyncStatus::Sending | SyncStatus::Pending | SyncStatus::Retrying { .. });
+    let busy =
+        move || matches!(ctl.status.get(), SyncStatus::Sending | SyncStatus::Pending | SyncStatus::Retrying { .. });
     // The list and its live region stay; only the rows inside re-render. (A reactive
     // attribute inside a re-rendering closure kept one allocation per update alive.)
     let rows = move || {

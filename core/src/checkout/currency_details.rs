@@ -100,10 +100,8 @@ impl CurrencyDetails {
         let currency = Currency::parse(&local.currency).ok()?;
         let exponent = local.currency_decimals.unwrap_or_else(|| currency.exponent());
         let rate = ExchangeRate::from_json(local.currency_exchange_rate.as_ref()?).ok()?;
-        let symbol = local
-            .currency_symbol
-            .clone()
-            .zip(local.currency_position.as_deref().and_then(SymbolPosition::parse));
+        let symbol =
+            local.currency_symbol.clone().zip(local.currency_position.as_deref().and_then(SymbolPosition::parse));
         Some(crate::money::LocalCurrency { unit: Money::with_exponent(0, currency, exponent), rate, symbol })
     }
 

@@ -50,7 +50,10 @@ pub fn plan_options(checkout: &CheckoutPublic) -> Vec<PlanOption> {
             .find(|p| p.amount_type == AmountType::Fixed && p.recurring_interval == Some(Interval::Month))
             .and_then(|p| p.price_amount);
         for price in &product.prices {
-            let sellable = matches!(price.amount_type, AmountType::Fixed | AmountType::Custom | AmountType::Free | AmountType::SeatBased);
+            let sellable = matches!(
+                price.amount_type,
+                AmountType::Fixed | AmountType::Custom | AmountType::Free | AmountType::SeatBased
+            );
             if price.is_archived || !sellable || !price.price_currency.eq_ignore_ascii_case(&checkout.currency) {
                 continue;
             }

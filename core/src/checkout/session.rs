@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::checkout::{
-    Address, AttachedCustomField, BillingAddressFields, CheckoutDiscount, CheckoutProduct,
-    CurrencyDetails, Interval, ProductPrice,
+    Address, AttachedCustomField, BillingAddressFields, CheckoutDiscount, CheckoutProduct, CurrencyDetails, Interval,
+    ProductPrice,
 };
 
 /// Status of a checkout session.
@@ -270,6 +270,26 @@ impl CheckoutPublic {
         self.products.iter().find(|p| p.id == id)
     }
 
+    /// The payment currency's exponent: the session's own `currency_decimals` where it
+    /// states one, else ISO 4217's (2 for a code ISO does not know). The one exponent
+    /// amounts are shown with and typed amounts are parsed with.
+    pub fn payment_exponent(&self) -> u8 {
+        self.currency_details
+            .as_ref()
+            .and_then(|d| d.payment_decimals())
+            .unwrap_or_else(|| crate::money::Currency::parse(&self.currency).map_or(2, |c| c.exponent()))
+    }
+
+    /// The seats the buyer may choose, `(fewest, most)`: the selected price's bounds
+    /// narrowed by the checkout's own `min_seats`/`max_seats`. `None` unless the
+    /// selected price is seat-based.
+    pub fn seat_bounds(&self) -> Option<(u32, u32)> {
+        let (min, max) = self.selected_price()?.seat_bounds()?;
+        let min = self.min_seats.map_or(min, |m| m.max(min));
+        let max = self.max_seats.map_or(max, |m| m.min(max));
+        Some((min, max.max(min)))
+    }
+
     /// The billing interval of the selection: the legacy price's own interval, else the
     /// product's; `None` for a one-time purchase.
     pub fn billing_interval(&self) -> Option<(Interval, u32)> {
@@ -279,5 +299,47 @@ impl CheckoutPublic {
             return Some((interval, count));
         }
         product.and_then(|p| p.recurring_interval).map(|i| (i, count))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLAR: &str = include_str!("../../tests/fixtures/polar_checkout_public.json");
+
+    #[test]
+    fn the_payment_exponent_is_the_sessions_own_where_it_states_one() {
+        let mut c: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
+        assert_eq!(c.payment_exponent(), 2, "EUR by ISO 4217");
+        c.currency = "isk".into();
+        assert_eq!(c.payment_exponent(), 0, "ISK by ISO 4217");
+        // Processors count ISK in hundredths: the session says so, and both showing and
+        // parsing a typed amount follow it.
+        c.currency_details = Some(
+            serde_json::from_value(serde_json::json!({
+                "plan": {"payment": {"amount": 1250, "currency": "ISK", "currency_decimals": 2}}
+            }))
+            .unwrap(),
+        );
+        assert_eq!(c.payment_exponent(), 2);
+        assert_eq!(crate::money::amount::parse_minor("12.50", c.payment_exponent()), Some(1250));
+    }
+
+    #[test]
+    fn seat_bounds_are_the_prices_narrowed_by_the_checkouts() {
+        let mut c: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
+        assert_eq!(c.seat_bounds(), None, "not a seat-based price");
+        let price: ProductPrice = serde_json::from_value(serde_json::json!({
+            "id": "seats", "created_at": "2026-01-01T00:00:00Z", "amount_type": "seat_based",
+            "price_currency": "eur", "product_id": c.products[0].id,
+            "seat_tiers": {"tiers": [{"min_seats": 1, "max_seats": null, "price_per_seat": 900}],
+                           "minimum_seats": 1, "maximum_seats": null}
+        }))
+        .unwrap();
+        c.product_price = Some(price);
+        assert_eq!(c.seat_bounds(), Some((1, crate::checkout::price::MAX_SEATS)));
+        (c.min_seats, c.max_seats) = (Some(3), Some(20));
+        assert_eq!(c.seat_bounds(), Some((3, 20)));
     }
 }

@@ -3,9 +3,13 @@
 //! serializes it, the sandbox parses it, so they agree on every key.
 //!
 //! Absent fields are left untouched and `null` clears, so each field is a [`Patch`].
+//! The fields are listed once, in [`update_fields!`]: the struct, the [`Field`]
+//! vocabulary, and everything that walks every field (`fields`, `merge`, `take`) are
+//! generated from that one list, so adding a field cannot leave one of them behind.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::checkout::field::FieldSet;
 use crate::checkout::Address;
 
 /// One field of an update: not sent, sent as `null`, or sent with a value.
@@ -76,150 +80,125 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
     }
 }
 
-/// The body of an update. Unknown keys are refused, so a typo never silently does
-/// nothing. `reason` and `note` are Kassa's extension: they go to the audit trail.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CheckoutUpdate {
+/// Generates [`CheckoutUpdate`], the [`Field`] enum and the per-field walks from one
+/// list of `wire_name: Type => Variant` lines.
+macro_rules! update_fields {
+    ($( $(#[doc = $doc:literal])* $name:ident : $ty:ty => $variant:ident, )*) => {
+        /// The body of an update. Unknown keys are refused, so a typo never silently does
+        /// nothing. `reason` and `note` are Kassa's extension for the audit trail: they
+        /// annotate a change, they are not one (an update of only a reason is empty).
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct CheckoutUpdate {
+            $(
+                $(#[doc = $doc])*
+                #[serde(default, skip_serializing_if = "Patch::is_absent")]
+                pub $name: Patch<$ty>,
+            )*
+            /// Kassa extension: why the update was made (audit trail), at most 100 characters.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub reason: Option<String>,
+            /// Kassa extension: a note on the update, at most 500 characters (audit trail).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub note: Option<String>,
+        }
+
+        /// A field of Polar's `CheckoutUpdatePublic`: the one vocabulary the update queue,
+        /// the draft, the 422 mapping, the sandbox's rules and the widget's labels share.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Field {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Field {
+            /// Every field, in wire order.
+            pub const ALL: &'static [Field] = &[$(Field::$variant),*];
+
+            /// The field's wire name (`customer_email`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Field::$variant => stringify!($name),)*
+                }
+            }
+        }
+
+        impl CheckoutUpdate {
+            /// The fields this update sends (absent ones left out).
+            pub fn fields(&self) -> FieldSet {
+                let mut set = FieldSet::EMPTY;
+                $(
+                    if !self.$name.is_absent() {
+                        set.insert(Field::$variant);
+                    }
+                )*
+                set
+            }
+
+            /// This update followed by `later`: per field, the later value wins; a field
+            /// `later` does not send keeps this one's. How edits made while a request is
+            /// in flight coalesce into the next request. The annotation is the later one's
+            /// where it has one.
+            pub fn merge(self, later: Self) -> Self {
+                Self {
+                    $( $name: self.$name.then(later.$name), )*
+                    reason: later.reason.or(self.reason),
+                    note: later.note.or(self.note),
+                }
+            }
+
+            /// Takes the fields in `set` out of this update, into a new one (with no
+            /// annotation): they are no longer sent from here.
+            pub fn take(&mut self, set: FieldSet) -> Self {
+                let mut taken = Self::default();
+                $(
+                    if set.contains(Field::$variant) {
+                        taken.$name = std::mem::take(&mut self.$name);
+                    }
+                )*
+                taken
+            }
+        }
+    };
+}
+
+update_fields! {
     /// Switch product (must be one of the session's products).
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub product_id: Patch<String>,
-    /// Switch price (must belong to one of the session's products).
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub product_price_id: Patch<String>,
+    product_id: String => ProductId,
+    /// Switch price (must belong to one of the session's products). Deprecated by Polar
+    /// in favour of `product_id`, still honoured.
+    product_price_id: String => ProductPriceId,
     /// Pay-what-you-want amount, in minor units.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub amount: Patch<i64>,
+    amount: i64 => Amount,
     /// Seats, for seat-based prices.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub seats: Patch<u32>,
+    seats: u32 => Seats,
     /// Whether the buyer purchases as a business.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub is_business_customer: Patch<bool>,
+    is_business_customer: bool => IsBusinessCustomer,
     /// Buyer's name.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub customer_name: Patch<String>,
+    customer_name: String => CustomerName,
     /// Buyer's email.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub customer_email: Patch<String>,
+    customer_email: String => CustomerEmail,
     /// Name on the invoice.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub customer_billing_name: Patch<String>,
+    customer_billing_name: String => CustomerBillingName,
     /// Billing address (replaced whole).
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub customer_billing_address: Patch<Address>,
+    customer_billing_address: Address => CustomerBillingAddress,
     /// Tax ID.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub customer_tax_id: Patch<String>,
+    customer_tax_id: String => CustomerTaxId,
     /// Discount code; `null` removes the discount.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub discount_code: Patch<String>,
-    /// Custom field values by slug (replaced whole).
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub custom_field_data: Patch<serde_json::Map<String, serde_json::Value>>,
+    discount_code: String => DiscountCode,
+    /// Custom field values by slug.
+    custom_field_data: serde_json::Map<String, serde_json::Value> => CustomFieldData,
     /// Locale.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub locale: Patch<String>,
+    locale: String => Locale,
+    /// The payment method type the buyer picked in the payment form (`card`, …).
+    payment_method_type: String => PaymentMethodType,
     /// `false` disables the trial; `true` is refused (only Polar's merchant side may).
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub allow_trial: Patch<bool>,
-    /// Kassa extension: why the update was made (audit trail).
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub reason: Patch<String>,
-    /// Kassa extension: a note on the update, at most 500 characters (audit trail).
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub note: Patch<String>,
+    allow_trial: bool => AllowTrial,
 }
 
 impl CheckoutUpdate {
-    /// Every field's wire name, in wire order.
-    pub const FIELDS: &'static [&'static str] = &[
-        "product_id", "product_price_id", "amount", "seats", "is_business_customer", "customer_name",
-        "customer_email", "customer_billing_name", "customer_billing_address", "customer_tax_id",
-        "discount_code", "custom_field_data", "locale", "allow_trial", "reason", "note",
-    ];
-
-    /// The static wire name equal to `name`, if `name` is a field of the update.
-    pub fn field_name(name: &str) -> Option<&'static str> {
-        Self::FIELDS.iter().copied().find(|f| *f == name)
-    }
-
-    /// Names of the fields this update sends, in wire order (for the audit trail and
-    /// for knowing which edits a response answers).
-    pub fn field_names(&self) -> Vec<&'static str> {
-        let mut names = Vec::new();
-        let mut add = |present: bool, name: &'static str| {
-            if present {
-                names.push(name);
-            }
-        };
-        add(!self.product_id.is_absent(), "product_id");
-        add(!self.product_price_id.is_absent(), "product_price_id");
-        add(!self.amount.is_absent(), "amount");
-        add(!self.seats.is_absent(), "seats");
-        add(!self.is_business_customer.is_absent(), "is_business_customer");
-        add(!self.customer_name.is_absent(), "customer_name");
-        add(!self.customer_email.is_absent(), "customer_email");
-        add(!self.customer_billing_name.is_absent(), "customer_billing_name");
-        add(!self.customer_billing_address.is_absent(), "customer_billing_address");
-        add(!self.customer_tax_id.is_absent(), "customer_tax_id");
-        add(!self.discount_code.is_absent(), "discount_code");
-        add(!self.custom_field_data.is_absent(), "custom_field_data");
-        add(!self.locale.is_absent(), "locale");
-        add(!self.allow_trial.is_absent(), "allow_trial");
-        names
-    }
-
-    /// This update followed by `later`: per field, the later value wins; a field `later`
-    /// does not send keeps this one's. How edits made while a request is in flight
-    /// coalesce into the next request.
-    pub fn merge(self, later: Self) -> Self {
-        Self {
-            product_id: self.product_id.then(later.product_id),
-            product_price_id: self.product_price_id.then(later.product_price_id),
-            amount: self.amount.then(later.amount),
-            seats: self.seats.then(later.seats),
-            is_business_customer: self.is_business_customer.then(later.is_business_customer),
-            customer_name: self.customer_name.then(later.customer_name),
-            customer_email: self.customer_email.then(later.customer_email),
-            customer_billing_name: self.customer_billing_name.then(later.customer_billing_name),
-            customer_billing_address: self.customer_billing_address.then(later.customer_billing_address),
-            customer_tax_id: self.customer_tax_id.then(later.customer_tax_id),
-            discount_code: self.discount_code.then(later.discount_code),
-            custom_field_data: self.custom_field_data.then(later.custom_field_data),
-            locale: self.locale.then(later.locale),
-            allow_trial: self.allow_trial.then(later.allow_trial),
-            reason: self.reason.then(later.reason),
-            note: self.note.then(later.note),
-        }
-    }
-
-    /// Stops sending the field named `name` (its wire name). Unknown names are ignored.
-    pub fn remove(&mut self, name: &str) {
-        match name {
-            "product_id" => self.product_id = Patch::Absent,
-            "product_price_id" => self.product_price_id = Patch::Absent,
-            "amount" => self.amount = Patch::Absent,
-            "seats" => self.seats = Patch::Absent,
-            "is_business_customer" => self.is_business_customer = Patch::Absent,
-            "customer_name" => self.customer_name = Patch::Absent,
-            "customer_email" => self.customer_email = Patch::Absent,
-            "customer_billing_name" => self.customer_billing_name = Patch::Absent,
-            "customer_billing_address" => self.customer_billing_address = Patch::Absent,
-            "customer_tax_id" => self.customer_tax_id = Patch::Absent,
-            "discount_code" => self.discount_code = Patch::Absent,
-            "custom_field_data" => self.custom_field_data = Patch::Absent,
-            "locale" => self.locale = Patch::Absent,
-            "allow_trial" => self.allow_trial = Patch::Absent,
-            "reason" => self.reason = Patch::Absent,
-            "note" => self.note = Patch::Absent,
-            _ => {}
-        }
-    }
-
-    /// Whether the update changes nothing.
+    /// Whether the update changes nothing (a `reason` or `note` alone changes nothing).
     pub fn is_empty(&self) -> bool {
-        self.field_names().is_empty()
+        self.fields().is_empty()
     }
 }
 
@@ -231,23 +210,30 @@ mod tests {
 
     #[test]
     fn absent_null_and_value_are_three_different_things() {
-        let u: CheckoutUpdate =
-            serde_json::from_value(json!({"customer_name": null, "seats": 3})).unwrap();
+        let u: CheckoutUpdate = serde_json::from_value(json!({"customer_name": null, "seats": 3})).unwrap();
         assert_eq!(u.customer_name, Patch::Null);
         assert_eq!(u.seats, Patch::Value(3));
         assert_eq!(u.customer_email, Patch::Absent);
-        assert_eq!(u.field_names(), vec!["seats", "customer_name"]);
+        assert_eq!(u.fields().iter().collect::<Vec<_>>(), vec![Field::Seats, Field::CustomerName]);
     }
 
     #[test]
     fn serializes_only_what_is_sent() {
-        let u = CheckoutUpdate {
-            discount_code: Patch::Null,
-            seats: Patch::Value(5),
-            ..Default::default()
-        };
+        let u = CheckoutUpdate { discount_code: Patch::Null, seats: Patch::Value(5), ..Default::default() };
         assert_eq!(serde_json::to_value(&u).unwrap(), json!({"seats": 5, "discount_code": null}));
         assert_eq!(serde_json::to_value(CheckoutUpdate::default()).unwrap(), json!({}));
+    }
+
+    #[test]
+    fn every_field_round_trips_under_its_wire_name() {
+        for &field in Field::ALL {
+            let body = json!({ field.name(): null });
+            let u: CheckoutUpdate = serde_json::from_value(body.clone()).unwrap();
+            assert_eq!(u.fields().iter().collect::<Vec<_>>(), vec![field], "{}", field.name());
+            assert_eq!(serde_json::to_value(&u).unwrap(), body);
+            assert_eq!(Field::parse(field.name()), Some(field));
+        }
+        assert_eq!(Field::ALL.len(), 15);
     }
 
     #[test]
@@ -257,16 +243,33 @@ mod tests {
     }
 
     #[test]
-    fn merge_keeps_the_last_value_per_field_and_remove_drops_one() {
-        let first = CheckoutUpdate { seats: Patch::Value(3), customer_name: Patch::Value("A".into()), ..Default::default() };
+    fn merge_keeps_the_last_value_per_field_and_take_moves_some_out() {
+        let first =
+            CheckoutUpdate { seats: Patch::Value(3), customer_name: Patch::Value("A".into()), ..Default::default() };
         let later = CheckoutUpdate { seats: Patch::Value(4), customer_email: Patch::Null, ..Default::default() };
         let mut merged = first.merge(later);
         assert_eq!(merged.seats, Patch::Value(4));
         assert_eq!(merged.customer_name, Patch::Value("A".into()));
         assert_eq!(merged.customer_email, Patch::Null);
-        merged.remove("customer_name");
-        merged.remove("no_such_field");
-        assert_eq!(merged.field_names(), vec!["seats", "customer_email"]);
+        let taken = merged.take([Field::CustomerName, Field::Locale].into_iter().collect());
+        assert_eq!(taken.fields().iter().collect::<Vec<_>>(), vec![Field::CustomerName]);
+        assert_eq!(merged.fields().iter().collect::<Vec<_>>(), vec![Field::Seats, Field::CustomerEmail]);
+    }
+
+    #[test]
+    fn a_reason_or_note_annotates_but_is_not_a_change() {
+        let note_only =
+            CheckoutUpdate { reason: Some("customer_request".into()), note: Some("n".into()), ..Default::default() };
+        assert!(note_only.is_empty());
+        let with_field = CheckoutUpdate { seats: Patch::Value(2), ..note_only.clone() };
+        assert!(!with_field.is_empty());
+        // The annotation survives a merge with an update that has none.
+        let merged = with_field.merge(CheckoutUpdate { seats: Patch::Value(3), ..Default::default() });
+        assert_eq!((merged.reason.as_deref(), &merged.seats), (Some("customer_request"), &Patch::Value(3)));
+        assert_eq!(
+            serde_json::to_value(&merged).unwrap(),
+            json!({"seats": 3, "reason": "customer_request", "note": "n"})
+        );
     }
 
     #[test]

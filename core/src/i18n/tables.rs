@@ -1,6 +1,6 @@
 //! The sentence tables of the languages besides English.
 
-use super::Texts;
+use super::{IntervalWords, Texts};
 
 /// German.
 pub static DE: Texts = Texts {
@@ -75,7 +75,8 @@ pub static DE: Texts = Texts {
     success_title: "Vielen Dank!",
     success_body: "Deine Zahlung ist eingegangen. Die Quittung geht an {}.",
     failed_title: "Zahlung fehlgeschlagen",
-    failed_body: "Die Zahlung konnte nicht abgeschlossen werden und dieser Checkout ist geschlossen. Es wurde nichts berechnet.",
+    failed_body:
+        "Die Zahlung konnte nicht abgeschlossen werden und dieser Checkout ist geschlossen. Es wurde nichts berechnet.",
     closed_title: "Dieser Checkout ist geschlossen",
     closed_body: "Er kann nicht mehr geändert oder bezahlt werden.",
     auth_title: "Zahlung bestätigen",
@@ -83,10 +84,11 @@ pub static DE: Texts = Texts {
     approve: "Zahlung bestätigen",
     reject: "Abbrechen",
     expires_in: "Dieser Checkout läuft in {} ab",
-    days: ("Tag", "Tage"),
-    weeks: ("Woche", "Wochen"),
-    months: ("Monat", "Monate"),
-    years: ("Jahr", "Jahre"),
+    duration: "{} {}",
+    days: IntervalWords { unit: "Tag", one: "Tag", many: "Tage" },
+    weeks: IntervalWords { unit: "Woche", one: "Woche", many: "Wochen" },
+    months: IntervalWords { unit: "Monat", one: "Monat", many: "Monate" },
+    years: IntervalWords { unit: "Jahr", one: "Jahr", many: "Jahre" },
 };
 
 /// French.
@@ -170,10 +172,11 @@ pub static FR: Texts = Texts {
     approve: "Confirmer le paiement",
     reject: "Annuler",
     expires_in: "Ce paiement expire dans {}",
-    days: ("jour", "jours"),
-    weeks: ("semaine", "semaines"),
-    months: ("mois", "mois"),
-    years: ("an", "ans"),
+    duration: "{} {}",
+    days: IntervalWords { unit: "jour", one: "jour", many: "jours" },
+    weeks: IntervalWords { unit: "semaine", one: "semaine", many: "semaines" },
+    months: IntervalWords { unit: "mois", one: "mois", many: "mois" },
+    years: IntervalWords { unit: "an", one: "an", many: "ans" },
 };
 
 /// Spanish.
@@ -257,10 +260,11 @@ pub static ES: Texts = Texts {
     approve: "Confirmar pago",
     reject: "Cancelar",
     expires_in: "Este pago caduca en {}",
-    days: ("día", "días"),
-    weeks: ("semana", "semanas"),
-    months: ("mes", "meses"),
-    years: ("año", "años"),
+    duration: "{} {}",
+    days: IntervalWords { unit: "día", one: "día", many: "días" },
+    weeks: IntervalWords { unit: "semana", one: "semana", many: "semanas" },
+    months: IntervalWords { unit: "mes", one: "mes", many: "meses" },
+    years: IntervalWords { unit: "año", one: "año", many: "años" },
 };
 
 /// Dutch.
@@ -269,7 +273,8 @@ pub static NL: Texts = Texts {
     not_found_title: "Betaling niet gevonden",
     not_found_body: "Deze betaallink is ongeldig of verwijderd. Vraag de winkel om een nieuwe.",
     expired_title: "Betaling verlopen",
-    expired_body: "Deze betaling is verlopen. Er is niets afgeschreven. Ga terug naar de winkel om opnieuw te beginnen.",
+    expired_body:
+        "Deze betaling is verlopen. Er is niets afgeschreven. Ga terug naar de winkel om opnieuw te beginnen.",
     network_title: "Betaaldienst niet bereikbaar",
     network_body: "Controleer je verbinding en probeer het opnieuw.",
     server_title: "De betaaldienst heeft problemen",
@@ -344,10 +349,11 @@ pub static NL: Texts = Texts {
     approve: "Betaling bevestigen",
     reject: "Annuleren",
     expires_in: "Deze betaling verloopt over {}",
-    days: ("dag", "dagen"),
-    weeks: ("week", "weken"),
-    months: ("maand", "maanden"),
-    years: ("jaar", "jaar"),
+    duration: "{} {}",
+    days: IntervalWords { unit: "dag", one: "dag", many: "dagen" },
+    weeks: IntervalWords { unit: "week", one: "week", many: "weken" },
+    months: IntervalWords { unit: "maand", one: "maand", many: "maanden" },
+    years: IntervalWords { unit: "jaar", one: "jaar", many: "jaar" },
 };
 
 /// Portuguese (Brazil).
@@ -431,10 +437,11 @@ pub static PT: Texts = Texts {
     approve: "Confirmar pagamento",
     reject: "Cancelar",
     expires_in: "Este checkout expira em {}",
-    days: ("dia", "dias"),
-    weeks: ("semana", "semanas"),
-    months: ("mês", "meses"),
-    years: ("ano", "anos"),
+    duration: "{} {}",
+    days: IntervalWords { unit: "dia", one: "dia", many: "dias" },
+    weeks: IntervalWords { unit: "semana", one: "semana", many: "semanas" },
+    months: IntervalWords { unit: "mês", one: "mês", many: "meses" },
+    years: IntervalWords { unit: "ano", one: "ano", many: "anos" },
 };
 
 /// Japanese.
@@ -518,10 +525,11 @@ pub static JA: Texts = Texts {
     approve: "支払いを確認",
     reject: "キャンセル",
     expires_in: "あと{}で期限切れになります",
-    days: ("日", "日"),
-    weeks: ("週間", "週間"),
-    months: ("か月", "か月"),
-    years: ("年", "年"),
+    duration: "{}{}",
+    days: IntervalWords { unit: "日", one: "日間", many: "日間" },
+    weeks: IntervalWords { unit: "週", one: "週間", many: "週間" },
+    months: IntervalWords { unit: "月", one: "か月", many: "か月" },
+    years: IntervalWords { unit: "年", one: "年間", many: "年間" },
 };
 
 /// Arabic (right to left).
@@ -605,8 +613,9 @@ pub static AR: Texts = Texts {
     approve: "تأكيد الدفع",
     reject: "إلغاء",
     expires_in: "تنتهي صلاحية صفحة الدفع خلال {}",
-    days: ("يوم", "أيام"),
-    weeks: ("أسبوع", "أسابيع"),
-    months: ("شهر", "أشهر"),
-    years: ("سنة", "سنوات"),
+    duration: "{} {}",
+    days: IntervalWords { unit: "يوم", one: "يوم", many: "أيام" },
+    weeks: IntervalWords { unit: "أسبوع", one: "أسبوع", many: "أسابيع" },
+    months: IntervalWords { unit: "شهر", one: "شهر", many: "أشهر" },
+    years: IntervalWords { unit: "سنة", one: "سنة", many: "سنوات" },
 };

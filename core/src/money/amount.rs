@@ -65,8 +65,7 @@ pub fn decimal_string(minor: i64, exponent: u8) -> String {
 /// German `12.345`). Every other separator and space groups thousands. `None` for
 /// anything else, negatives, or more decimals than the currency has.
 pub fn parse_minor(text: &str, exponent: u8) -> Option<i64> {
-    let cleaned: String =
-        text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect();
+    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect();
     if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return None;
     }

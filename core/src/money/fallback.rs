@@ -27,12 +27,7 @@ impl SymbolPosition {
 
 /// `minor` with `exponent` decimals, with the server's symbol where it gave one, else the
 /// code (or nothing, if there is not even a code). A minus sign goes before everything.
-pub fn fallback_format(
-    minor: i64,
-    exponent: u8,
-    symbol: Option<(&str, SymbolPosition)>,
-    code: Option<&str>,
-) -> String {
+pub fn fallback_format(minor: i64, exponent: u8, symbol: Option<(&str, SymbolPosition)>, code: Option<&str>) -> String {
     let decimal = decimal_string(minor, exponent);
     let (sign, digits) = match decimal.strip_prefix('-') {
         Some(d) => ("-", d),

@@ -34,7 +34,8 @@ mod tests {
     fn converts_with_the_local_exponent() {
         let eur = Currency::parse("EUR").unwrap();
         let jpy = Currency::parse("JPY").unwrap();
-        let local = LocalCurrency { unit: Money::new(0, jpy), rate: ExchangeRate::parse("162.5").unwrap(), symbol: None };
+        let local =
+            LocalCurrency { unit: Money::new(0, jpy), rate: ExchangeRate::parse("162.5").unwrap(), symbol: None };
         assert_eq!(local.convert(&Money::new(1999, eur)).unwrap(), Money::new(3248, jpy));
     }
 }

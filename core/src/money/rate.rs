@@ -37,9 +37,7 @@ impl ExchangeRate {
             None => (s, 0),
         };
         let (int, frac) = number.split_once('.').unwrap_or((number, ""));
-        if int.is_empty() && frac.is_empty()
-            || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
-        {
+        if int.is_empty() && frac.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
             return Err(invalid());
         }
         let digits = format!("{int}{frac}");
@@ -76,9 +74,7 @@ impl ExchangeRate {
         let pow10 = |n: u32| 10i128.checked_pow(n).ok_or(Error::AmountOverflow);
         let mantissa = i128::try_from(self.mantissa).map_err(|_| Error::AmountOverflow)?;
         // minor × rate × 10^to / 10^from = minor × mantissa × 10^to / 10^(scale + from)
-        let mut numerator = i128::from(minor)
-            .checked_mul(mantissa)
-            .ok_or(Error::AmountOverflow)?;
+        let mut numerator = i128::from(minor).checked_mul(mantissa).ok_or(Error::AmountOverflow)?;
         let mut denominator_power = self.scale + u32::from(from_exponent);
         let up = u32::from(to_exponent);
         // Cancel powers of ten before multiplying, so large amounts stay in range.
@@ -101,10 +97,7 @@ impl ExchangeRate {
     pub fn divide(&self, other: &ExchangeRate, decimals: u32) -> Result<Self> {
         // (m1 / 10^s1) / (m2 / 10^s2) × 10^d = m1 × 10^(s2 + d) / (m2 × 10^s1)
         let pow10 = |n: u32| 10u128.checked_pow(n).ok_or(Error::AmountOverflow);
-        let numerator = self
-            .mantissa
-            .checked_mul(pow10(other.scale + decimals)?)
-            .ok_or(Error::AmountOverflow)?;
+        let numerator = self.mantissa.checked_mul(pow10(other.scale + decimals)?).ok_or(Error::AmountOverflow)?;
         let denominator = other.mantissa.checked_mul(pow10(self.scale)?).ok_or(Error::AmountOverflow)?;
         let quotient = numerator / denominator;
         let rounded = if (numerator % denominator) * 2 >= denominator { quotient + 1 } else { quotient };
@@ -168,7 +161,9 @@ mod tests {
 
     #[test]
     fn rejects_rates_that_are_not_positive_decimals() {
-        for bad in ["0", "0.000", "-1", "-0.5", "NaN", "inf", "", ".", "1.2.3", "1,5", "e5", "1e", "abc", "0x10", "1e999"] {
+        for bad in
+            ["0", "0.000", "-1", "-0.5", "NaN", "inf", "", ".", "1.2.3", "1,5", "e5", "1e", "abc", "0x10", "1e999"]
+        {
             assert!(ExchangeRate::parse(bad).is_err(), "{bad:?} should be rejected");
         }
         for bad in [json!(null), json!(true), json!([]), json!(-0.9), json!(0)] {

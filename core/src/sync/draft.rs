@@ -1,9 +1,8 @@
 //! What the buyer sees in each field: their own input while it is unsaved or refused,
 //! the server's value otherwise (which may be normalized: `de 123` → `DE123`).
 
-use std::collections::BTreeSet;
-
-use crate::checkout::{Address, CheckoutPublic};
+use crate::checkout::completeness::{self, AddressText, Filled};
+use crate::checkout::{Address, CheckoutPublic, Field, FieldPath, FieldSet};
 
 /// The billing address as typed: every field a string, empty for none.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -87,48 +86,77 @@ pub struct Draft {
 
 impl Draft {
     /// The draft of a freshly loaded session.
-    pub fn from_session(c: &CheckoutPublic, exponent: u8) -> Self {
+    pub fn from_session(c: &CheckoutPublic) -> Self {
         let mut d = Self::default();
-        d.refresh(c, &BTreeSet::new(), exponent);
+        d.refresh(c, FieldSet::EMPTY);
         d
     }
 
     /// Takes the server's values, except for the fields in `keep` (buyer input newer
     /// than the answer, or refused by the server).
-    pub fn refresh(&mut self, c: &CheckoutPublic, keep: &BTreeSet<&'static str>, exponent: u8) {
-        let take = |field: &str| !keep.contains(field);
-        if take("product_id") && take("product_price_id") {
+    pub fn refresh(&mut self, c: &CheckoutPublic, keep: FieldSet) {
+        let take = |field: Field| !keep.contains(field);
+        if take(Field::ProductId) && take(Field::ProductPriceId) {
             self.product_id = c.product_id.clone().unwrap_or_default();
             self.product_price_id = c.product_price_id.clone().unwrap_or_default();
         }
-        if take("seats") {
+        if take(Field::Seats) {
             self.seats = c.seats;
         }
-        if take("amount") {
-            let custom = c.selected_price().is_some_and(|p| p.amount_type == crate::checkout::AmountType::Custom);
-            self.amount = if custom { crate::money::amount::decimal_string(c.amount, exponent) } else { String::new() };
+        if take(Field::Amount) {
+            let custom = c.selected_price().is_some_and(|p| p.is_custom());
+            self.amount = if custom {
+                crate::money::amount::decimal_string(c.amount, c.payment_exponent())
+            } else {
+                String::new()
+            };
         }
-        if take("customer_email") {
+        if take(Field::CustomerEmail) {
             self.customer_email = text(&c.customer_email);
         }
-        if take("customer_name") {
+        if take(Field::CustomerName) {
             self.customer_name = text(&c.customer_name);
         }
-        if take("is_business_customer") {
+        if take(Field::IsBusinessCustomer) {
             self.is_business_customer = c.is_business_customer;
         }
-        if take("customer_billing_name") {
+        if take(Field::CustomerBillingName) {
             self.customer_billing_name = text(&c.customer_billing_name);
         }
-        if take("customer_billing_address") {
+        if take(Field::CustomerBillingAddress) {
             self.address = AddressDraft::from_address(c.customer_billing_address.as_ref());
         }
-        if take("customer_tax_id") {
+        if take(Field::CustomerTaxId) {
             self.customer_tax_id = text(&c.customer_tax_id);
         }
-        if take("custom_field_data") {
+        if take(Field::CustomFieldData) {
             self.custom_field_data = c.custom_field_data.clone();
         }
+    }
+
+    /// What the buyer must still fill before paying ([`completeness::missing`] over the
+    /// draft and the session's `billing_address_fields` and custom fields).
+    pub fn missing(&self, c: &CheckoutPublic) -> Vec<FieldPath> {
+        let a = &self.address;
+        let filled = Filled {
+            customer_email: &self.customer_email,
+            is_business_customer: self.is_business_customer,
+            customer_billing_name: &self.customer_billing_name,
+            address: AddressText {
+                country: &a.country,
+                line1: &a.line1,
+                line2: &a.line2,
+                postal_code: &a.postal_code,
+                city: &a.city,
+                state: &a.state,
+            },
+            custom_field_data: &self.custom_field_data,
+        };
+        completeness::missing(
+            &filled,
+            &c.billing_address_fields,
+            c.attached_custom_fields.as_deref().unwrap_or_default(),
+        )
     }
 }
 
@@ -141,12 +169,12 @@ mod tests {
     #[test]
     fn refresh_keeps_the_buyers_newer_input() {
         let c: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
-        let mut d = Draft::from_session(&c, 2);
+        let mut d = Draft::from_session(&c);
         assert_eq!(d.customer_email, "ada@example.com");
         assert_eq!(d.address.city, "Berlin");
         d.customer_email = "typing@exam".into();
         d.customer_name = "Someone".into();
-        d.refresh(&c, &["customer_email"].into(), 2);
+        d.refresh(&c, Field::CustomerEmail.into());
         assert_eq!(d.customer_email, "typing@exam");
         assert_eq!(d.customer_name, "Ada Lovelace");
     }
@@ -161,62 +189,29 @@ mod tests {
     }
 }
 
-impl Draft {
-    /// What the buyer must still fill before paying, as field paths (the same paths a
-    /// 422 uses): email, the address fields `billing_address_fields` requires, the
-    /// billing name of a business purchase, required custom fields.
-    pub fn missing(&self, c: &CheckoutPublic) -> Vec<String> {
-        use crate::checkout::FieldMode::Required;
-        let mut missing = Vec::new();
-        let blank = |s: &str| s.trim().is_empty();
-        if blank(&self.customer_email) {
-            missing.push("customer_email".to_string());
-        }
-        if self.is_business_customer && blank(&self.customer_billing_name) {
-            missing.push("customer_billing_name".to_string());
-        }
-        let f = &c.billing_address_fields;
-        let a = &self.address;
-        for (name, mode, value) in [
-            ("country", f.country, &a.country),
-            ("line1", f.line1, &a.line1),
-            ("line2", f.line2, &a.line2),
-            ("postal_code", f.postal_code, &a.postal_code),
-            ("city", f.city, &a.city),
-            ("state", f.state, &a.state),
-        ] {
-            if mode == Required && blank(value) {
-                missing.push(format!("customer_billing_address.{name}"));
-            }
-        }
-        for field in c.attached_custom_fields.iter().flatten().filter(|f| f.required) {
-            let empty = match self.custom_field_data.get(&field.custom_field.slug) {
-                None | Some(serde_json::Value::Null) => true,
-                Some(serde_json::Value::String(s)) => blank(s),
-                Some(serde_json::Value::Bool(b)) => !b,
-                Some(_) => false,
-            };
-            if empty {
-                missing.push(format!("custom_field_data.{}", field.custom_field.slug));
-            }
-        }
-        missing
-    }
-}
-
 #[cfg(test)]
 mod missing_tests {
     use super::*;
 
     #[test]
     fn lists_what_is_required_and_empty() {
-        let c: CheckoutPublic = serde_json::from_str(include_str!("../../tests/fixtures/polar_checkout_public.json")).unwrap();
-        let mut d = Draft::from_session(&c, 2);
-        assert_eq!(d.missing(&c), Vec::<String>::new(), "the fixture is complete");
+        let c: CheckoutPublic =
+            serde_json::from_str(include_str!("../../tests/fixtures/polar_checkout_public.json")).unwrap();
+        let mut d = Draft::from_session(&c);
+        assert_eq!(d.missing(&c), Vec::<FieldPath>::new(), "the fixture is complete");
         d.customer_email.clear();
         d.customer_billing_name = " ".into();
         d.address.city.clear();
         d.custom_field_data.remove("company_size");
-        assert_eq!(d.missing(&c), vec!["customer_email", "customer_billing_name", "customer_billing_address.city", "custom_field_data.company_size"]);
+        let missing: Vec<String> = d.missing(&c).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            missing,
+            vec![
+                "customer_email",
+                "customer_billing_name",
+                "customer_billing_address.city",
+                "custom_field_data.company_size"
+            ]
+        );
     }
 }

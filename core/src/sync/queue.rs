@@ -3,10 +3,10 @@
 //! typing, discrete controls go at once; failures are retried with backoff, honouring
 //! `Retry-After`, up to a bound; no edit is ever dropped.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::api_error::ApiError;
-use crate::checkout::CheckoutUpdate;
+use crate::checkout::{CheckoutUpdate, FieldPath, FieldSet};
 
 /// How long a text field waits after the last keystroke before it is sent.
 pub const TEXT_IDLE_MS: f64 = 400.0;
@@ -61,7 +61,7 @@ pub enum Reaction {
     /// the answer (or refused by the server): keep the buyer's values for them.
     Apply {
         /// Fields whose on-screen value must not be replaced by the server's.
-        keep: BTreeSet<&'static str>,
+        keep: FieldSet,
     },
     /// An answer to an older request than one already applied: ignore it.
     Stale,
@@ -115,7 +115,11 @@ pub struct UpdateQueue {
     ready_at: f64,
     in_flight: Option<Request>,
     /// Fields edited since the request in flight was sent.
-    edited_in_flight: BTreeSet<&'static str>,
+    edited_in_flight: FieldSet,
+    /// Edits a 422 stopped for a reason outside them (a stored value the server now
+    /// refuses, a problem with no field): re-sending them alone would be refused again,
+    /// so they wait for the buyer's next edit and go with it.
+    held: CheckoutUpdate,
     next_seq: u64,
     last_applied: u64,
     attempts: u32,
@@ -124,7 +128,9 @@ pub struct UpdateQueue {
     stopped: Option<ApiError>,
     confirm: Confirm,
     /// 422 messages by field path (`customer_billing_address.country`).
-    errors: BTreeMap<String, String>,
+    errors: BTreeMap<FieldPath, String>,
+    /// A 422 message that names no field of the form.
+    form_error: Option<String>,
     /// When the last discrete edit was made.
     last_click: f64,
 }
@@ -142,7 +148,8 @@ impl UpdateQueue {
             pending: CheckoutUpdate::default(),
             ready_at: f64::INFINITY,
             in_flight: None,
-            edited_in_flight: BTreeSet::new(),
+            edited_in_flight: FieldSet::EMPTY,
+            held: CheckoutUpdate::default(),
             next_seq: 1,
             last_applied: 0,
             attempts: 0,
@@ -151,23 +158,25 @@ impl UpdateQueue {
             stopped: None,
             confirm: Confirm::None,
             errors: BTreeMap::new(),
+            form_error: None,
             last_click: f64::NEG_INFINITY,
         }
     }
 
     /// Records an edit at `now_ms`. Its fields' old error messages go (the server will
-    /// judge the new values), and a stalled queue tries again.
+    /// judge the new values), held edits go with it, and a stalled queue tries again.
     pub fn edit(&mut self, update: CheckoutUpdate, kind: EditKind, now_ms: f64) {
         if self.stopped.is_some() || update.is_empty() {
             return;
         }
-        for name in update.field_names() {
-            self.errors.retain(|path, _| path != name && !path.starts_with(&format!("{name}.")));
-            if self.in_flight.is_some() {
-                self.edited_in_flight.insert(name);
-            }
+        let fields = update.fields();
+        self.errors.retain(|path, _| !fields.contains(path.field));
+        self.form_error = None;
+        if self.in_flight.is_some() {
+            self.edited_in_flight = self.edited_in_flight.union(fields);
         }
-        self.pending = std::mem::take(&mut self.pending).merge(update);
+        let held = std::mem::take(&mut self.held);
+        self.pending = held.merge(std::mem::take(&mut self.pending)).merge(update);
         self.ready_at = match kind {
             EditKind::Discrete => {
                 let in_burst = now_ms - self.last_click < BURST_MS;
@@ -227,7 +236,7 @@ impl UpdateQueue {
         }
         let request = Request { seq: self.take_seq(), kind, body: std::mem::take(&mut self.pending) };
         self.ready_at = f64::INFINITY;
-        self.edited_in_flight.clear();
+        self.edited_in_flight = FieldSet::EMPTY;
         self.in_flight = Some(request.clone());
         Some(request)
     }
@@ -264,11 +273,11 @@ impl UpdateQueue {
         true
     }
 
-    fn keep(&self) -> BTreeSet<&'static str> {
-        let mut keep: BTreeSet<&'static str> = self.pending.field_names().into_iter().collect();
-        keep.extend(self.edited_in_flight.iter().copied());
-        keep.extend(self.errors.keys().filter_map(|p| CheckoutUpdate::field_name(p.split('.').next().unwrap_or(""))));
-        keep
+    /// The fields whose on-screen value is the buyer's, not the server's: unsent,
+    /// edited since the request in flight left, held, or refused.
+    fn keep(&self) -> FieldSet {
+        let refused: FieldSet = self.errors.keys().map(|p| p.field).collect();
+        self.pending.fields().union(self.edited_in_flight).union(self.held.fields()).union(refused)
     }
 
     /// A successful answer to a read (`GET`) with sequence `seq`.
@@ -300,16 +309,36 @@ impl UpdateQueue {
             }
             Err(ApiError::Validation(problems)) => {
                 // Nothing was applied. Refused fields stay on screen with their message
-                // and are not re-sent until edited; the rest go again at once.
+                // and are not re-sent until edited. The rest go again at once, unless a
+                // problem lies outside the request (a stored tax ID refused after an
+                // address change, a message with no field): then sending the rest alone
+                // would be refused again, so it waits for the buyer's next edit.
                 let mut body = request.body;
-                for problem in &problems {
-                    let path = problem.path.join(".");
-                    if let Some(first) = problem.path.first() {
-                        body.remove(first);
+                let sent = body.fields();
+                let mut refused = FieldSet::EMPTY;
+                let mut outside = problems.is_empty();
+                for problem in problems {
+                    match problem.field_path() {
+                        Some(path) => {
+                            if sent.contains(path.field) {
+                                refused.insert(path.field);
+                            } else {
+                                outside = true;
+                            }
+                            self.errors.insert(path, problem.message);
+                        }
+                        None => {
+                            outside = true;
+                            self.form_error = Some(problem.message);
+                        }
                     }
-                    self.errors.insert(path, problem.message.clone());
                 }
-                self.requeue(body, now_ms);
+                body.take(refused);
+                if outside {
+                    self.held = std::mem::take(&mut self.held).merge(body);
+                } else {
+                    self.requeue(body, now_ms);
+                }
                 self.attempts = 0;
                 Reaction::Rejected
             }
@@ -360,8 +389,19 @@ impl UpdateQueue {
     }
 
     /// 422 messages by field path.
-    pub fn errors(&self) -> &BTreeMap<String, String> {
+    pub fn errors(&self) -> &BTreeMap<FieldPath, String> {
         &self.errors
+    }
+
+    /// The last 422 message that named no field of the form, until the next edit.
+    pub fn form_error(&self) -> Option<&str> {
+        self.form_error.as_deref()
+    }
+
+    /// Whether some of the buyer's input is not saved and will not be without an edit:
+    /// a refused value, or edits held behind one (Pay waits for this too).
+    pub fn has_unsaved(&self) -> bool {
+        !self.errors.is_empty() || !self.held.is_empty()
     }
 
     /// Whether anything is unsaved or being saved (Pay waits for this).
@@ -387,7 +427,10 @@ impl UpdateQueue {
             SyncStatus::Stalled(e.clone())
         } else if self.in_flight.is_some() {
             SyncStatus::Sending
-        } else if self.not_before > 0.0 && (!self.pending.is_empty() || self.confirm != Confirm::None) && self.attempts > 0 {
+        } else if self.not_before > 0.0
+            && (!self.pending.is_empty() || self.confirm != Confirm::None)
+            && self.attempts > 0
+        {
             SyncStatus::Retrying { at_ms: self.not_before }
         } else if !self.pending.is_empty() {
             SyncStatus::Pending

@@ -2,34 +2,22 @@
 //! sandbox bearer token.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use kassa_core::checkout::{Address, CheckoutPublic, CheckoutStatus, CheckoutUpdate, Patch};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::auth::Merchant;
 use crate::error::{AppError, FieldError, Result};
 use crate::extract::PolarJson;
 use crate::session::Session;
 use crate::store::{AuditEntry, Key};
-use crate::{catalog, fx, geo, rules, AppState, SANDBOX_TOKEN};
+use crate::{catalog, fx, geo, rules, AppState};
 
 /// How long a new session stays open (Polar's default).
 const SESSION_TTL: Duration = Duration::hours(1);
-
-/// Checks the merchant bearer token.
-pub fn authorize(headers: &HeaderMap) -> Result<()> {
-    let token = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match token {
-        Some(t) if t == SANDBOX_TOKEN => Ok(()),
-        Some(_) => Err(AppError::Unauthorized("Invalid access token".into())),
-        None => Err(AppError::Unauthorized("Missing bearer token".into())),
-    }
-}
 
 fn yes() -> bool {
     true
@@ -114,10 +102,15 @@ fn some<T>(v: Option<T>) -> Patch<T> {
 }
 
 /// Builds a new session from a create body, under the same rules as an update.
-fn create_session(body: CreateCheckout, state: &AppState) -> Result<Session> {
+fn create_session(body: CreateCheckout, state: &AppState, now: DateTime<Utc>) -> Result<Session> {
     let mut errors = Vec::new();
     if body.products.is_empty() {
-        errors.push(FieldError::body("products", "too_short", "List should have at least 1 item after validation, not 0", json!([])));
+        errors.push(FieldError::body(
+            "products",
+            "too_short",
+            "List should have at least 1 item after validation, not 0",
+            json!([]),
+        ));
     }
     for (i, id) in body.products.iter().enumerate() {
         if catalog::find(&state.catalog, id).is_none() {
@@ -132,7 +125,12 @@ fn create_session(body: CreateCheckout, state: &AppState) -> Result<Session> {
     for (field, url) in [("success_url", &body.success_url), ("return_url", &body.return_url)] {
         if let Some(url) = url {
             if !rules::is_https_url(url) {
-                errors.push(FieldError::body(field, "url_scheme", "URL must be a fully qualified https URL", json!(url)));
+                errors.push(FieldError::body(
+                    field,
+                    "url_scheme",
+                    "URL must be a fully qualified https URL",
+                    json!(url),
+                ));
             }
         }
     }
@@ -149,7 +147,12 @@ fn create_session(body: CreateCheckout, state: &AppState) -> Result<Session> {
         .or_else(|| buyer_country.as_deref().and_then(fx::currency_of_country).map(String::from));
     if let Some(c) = &local_currency {
         if !fx::is_supported(c) {
-            errors.push(FieldError::body("local_currency", "value_error", "The sandbox has no exchange rate for this currency", json!(c)));
+            errors.push(FieldError::body(
+                "local_currency",
+                "value_error",
+                "The sandbox has no exchange rate for this currency",
+                json!(c),
+            ));
         }
     }
     let ttl = match body.expires_in_seconds {
@@ -170,7 +173,6 @@ fn create_session(body: CreateCheckout, state: &AppState) -> Result<Session> {
         .iter()
         .find(|p| !p.is_archived)
         .ok_or_else(|| AppError::Internal(format!("product {} has no price", first.id)))?;
-    let now = Utc::now();
     let base = Session {
         id: uuid::Uuid::new_v4().to_string(),
         client_secret: new_secret(),
@@ -194,9 +196,9 @@ fn create_session(body: CreateCheckout, state: &AppState) -> Result<Session> {
     };
     // The prefilled buyer details go through the update rules, so a create can never
     // store what a PATCH would refuse.
-    let address = body.customer_billing_address.or_else(|| {
-        buyer_country.map(|country| Address { country, ..Default::default() })
-    });
+    let address = body
+        .customer_billing_address
+        .or_else(|| buyer_country.map(|country| Address { country, ..Default::default() }));
     let prefill = CheckoutUpdate {
         seats: some(body.seats),
         amount: some(body.amount),
@@ -216,42 +218,42 @@ fn create_session(body: CreateCheckout, state: &AppState) -> Result<Session> {
 /// `POST /v1/checkouts/`: creates a session over the given products.
 pub async fn checkouts_create(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _: Merchant,
     PolarJson(body): PolarJson<CreateCheckout>,
 ) -> Result<(StatusCode, Json<CheckoutPublic>)> {
-    authorize(&headers)?;
-    let session = create_session(body, &state)?;
+    let now = state.now();
+    let session = create_session(body, &state, now)?;
     let stored = session.clone();
     state
-        .blocking(move |store| store.insert(&stored, &AuditEntry::new(Utc::now(), "create", vec!["products".into()])))
+        .blocking(move |store| store.insert(&stored, &AuditEntry::new(now, "create", vec!["products".into()])))
         .await?;
-    Ok((StatusCode::CREATED, Json(session.render(&state.catalog, &state.base_url, Utc::now()))))
+    Ok((StatusCode::CREATED, Json(session.render(&state.catalog, &state.base_url, now))))
 }
 
 /// `GET /v1/checkouts/{id}`: reads a session by ID (expired ones too).
 pub async fn checkouts_get(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _: Merchant,
     Path(id): Path<String>,
 ) -> Result<Json<CheckoutPublic>> {
-    authorize(&headers)?;
+    let now = state.now();
     let session = state
-        .blocking(move |store| store.get(Key::Id(&id), Utc::now()))
+        .blocking(move |store| store.get(Key::Id(&id), now))
         .await?
         .ok_or_else(|| AppError::NotFound("Checkout session not found".into()))?;
-    Ok(Json(session.render(&state.catalog, &state.base_url, Utc::now())))
+    Ok(Json(session.render(&state.catalog, &state.base_url, now)))
 }
 
 /// `GET /v1/checkouts/{id}/audit`: every accepted change, oldest first.
 pub async fn checkouts_audit(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _: Merchant,
     Path(id): Path<String>,
 ) -> Result<Json<Value>> {
-    authorize(&headers)?;
+    let now = state.now();
     let items = state
         .blocking(move |store| {
-            if store.get(Key::Id(&id), Utc::now())?.is_none() {
+            if store.get(Key::Id(&id), now)?.is_none() {
                 return Err(AppError::NotFound("Checkout session not found".into()));
             }
             store.audit(&id)

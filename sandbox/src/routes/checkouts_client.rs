@@ -2,8 +2,9 @@
 
 use axum::extract::{Path, State};
 use axum::Json;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate};
+use kassa_core::sandbox::tokens;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -12,16 +13,6 @@ use crate::extract::{parse_value, PolarJson};
 use crate::session::Session;
 use crate::store::{AuditEntry, Key};
 use crate::{rules, AppState};
-
-/// Sandbox payment tokens, sent as `confirmation_token_id`.
-pub mod tokens {
-    /// Pays.
-    pub const SUCCESS: &str = "tok_sandbox_success";
-    /// Is declined: 400 `PaymentError`, nothing changes.
-    pub const DECLINED: &str = "tok_sandbox_declined";
-    /// Needs the buyer's second step (3-D Secure): see `…/sandbox/next-action`.
-    pub const REQUIRES_ACTION: &str = "tok_sandbox_requires_action";
-}
 
 fn expired() -> AppError {
     AppError::Expired("This checkout session has expired".into())
@@ -36,38 +27,43 @@ fn ensure_open(session: &Session) -> Result<()> {
     }
 }
 
-fn render(state: &AppState, session: &Session) -> CheckoutPublic {
-    session.render(&state.catalog, &state.base_url, Utc::now())
-}
-
 /// `GET /v1/checkouts/client/{client_secret}` (and the `/custom/` alias).
 pub async fn checkouts_client_get(
     State(state): State<AppState>,
     Path(secret): Path<String>,
 ) -> Result<Json<CheckoutPublic>> {
+    let now = state.now();
     let session = state
-        .blocking(move |store| store.get(Key::Secret(&secret), Utc::now()))
+        .blocking(move |store| store.get(Key::Secret(&secret), now))
         .await?
         .ok_or_else(|| AppError::NotFound("Checkout session not found".into()))?;
     if session.status == CheckoutStatus::Expired {
         return Err(expired());
     }
-    Ok(Json(render(&state, &session)))
+    Ok(Json(session.render(&state.catalog, &state.base_url, now)))
 }
 
-/// Applies `update` to the session in one transaction, with its audit entry.
-fn apply_update(session: &mut Session, update: &CheckoutUpdate, state: &AppState) -> Result<Vec<String>> {
+/// Applies `update` to an open session under the update rules; returns the audit
+/// entry of what it changed (`None` when it changed nothing).
+fn apply_update(
+    session: &mut Session,
+    update: &CheckoutUpdate,
+    state: &AppState,
+    now: DateTime<Utc>,
+    source: &str,
+) -> Result<Option<AuditEntry>> {
     ensure_open(session)?;
     let products = session.products(&state.catalog);
     *session = rules::apply(session, update, &products).map_err(AppError::Validation)?;
-    Ok(update.field_names().into_iter().map(String::from).collect())
-}
-
-fn entry(update: &CheckoutUpdate, source: &str, fields: Vec<String>) -> AuditEntry {
-    let mut entry = AuditEntry::new(Utc::now(), source, fields);
-    entry.reason = update.reason.value().cloned();
-    entry.note = update.note.value().cloned();
-    entry
+    let fields: Vec<String> = update.fields().iter().map(|f| f.name().to_string()).collect();
+    if fields.is_empty() {
+        return Ok(None);
+    }
+    session.modified_at = Some(now);
+    let mut entry = AuditEntry::new(now, source, fields);
+    entry.reason = update.reason.clone();
+    entry.note = update.note.clone();
+    Ok(Some(entry))
 }
 
 /// `PATCH /v1/checkouts/client/{client_secret}`: Polar's `CheckoutUpdatePublic`.
@@ -76,20 +72,14 @@ pub async fn checkouts_client_update(
     Path(secret): Path<String>,
     PolarJson(update): PolarJson<CheckoutUpdate>,
 ) -> Result<Json<CheckoutPublic>> {
+    let now = state.now();
     let st = state.clone();
     let session = state
         .blocking(move |store| {
-            store.modify(Key::Secret(&secret), Utc::now(), |session| {
-                let fields = apply_update(session, &update, &st)?;
-                if fields.is_empty() {
-                    return Ok(None);
-                }
-                session.modified_at = Some(Utc::now());
-                Ok(Some(entry(&update, "update", fields)))
-            })
+            store.modify(Key::Secret(&secret), now, |session| apply_update(session, &update, &st, now, "update"))
         })
         .await?;
-    Ok(Json(render(&state, &session)))
+    Ok(Json(session.render(&state.catalog, &state.base_url, now)))
 }
 
 /// `POST /v1/checkouts/client/{client_secret}/confirm`: applies the body's update fields
@@ -103,25 +93,30 @@ pub async fn checkouts_client_confirm(
         Some(Some(Value::String(t))) => Some(t),
         Some(Some(Value::Null)) | Some(None) => None,
         Some(Some(other)) => {
-            return Err(AppError::field(FieldError::body("confirmation_token_id", "string_type", "Input should be a valid string", other)))
+            return Err(AppError::field(FieldError::body(
+                "confirmation_token_id",
+                "string_type",
+                "Input should be a valid string",
+                other,
+            )))
         }
         None => return Err(AppError::field(FieldError::body("body", "model_type", "Input should be an object", body))),
     };
     let update: CheckoutUpdate = parse_value(body)?;
+    let now = state.now();
     let st = state.clone();
     let session = state
         .blocking(move |store| {
-            store.modify(Key::Secret(&secret), Utc::now(), |session| {
-                let mut fields = apply_update(session, &update, &st)?;
+            store.modify(Key::Secret(&secret), now, |session| {
+                let applied = apply_update(session, &update, &st, now, "confirm")?;
                 let mut missing = rules::missing_for_confirm(session);
-                let needs_payment = session.render(&st.catalog, &st.base_url, Utc::now()).is_payment_form_required;
+                let needs_payment = session.render(&st.catalog, &st.base_url, now).is_payment_form_required;
                 if needs_payment && token.is_none() {
                     missing.push(FieldError::body("confirmation_token_id", "missing", "Field required", Value::Null));
                 }
                 if !missing.is_empty() {
                     return Err(AppError::Validation(missing));
                 }
-                let now = Utc::now();
                 match token.as_deref().filter(|_| needs_payment) {
                     None | Some(tokens::SUCCESS) => session.payment.succeeds_at = Some(now + st.settle_after),
                     Some(tokens::REQUIRES_ACTION) => session.payment.requires_action = true,
@@ -138,12 +133,13 @@ pub async fn checkouts_client_confirm(
                 session.status = CheckoutStatus::Confirmed;
                 session.modified_at = Some(now);
                 session.payment.customer_session_token = Some(format!("polar_cst_{}", uuid::Uuid::new_v4().simple()));
-                fields.push("status=confirmed".into());
-                Ok(Some(entry(&update, "confirm", fields)))
+                let mut entry = applied.unwrap_or_else(|| AuditEntry::new(now, "confirm", Vec::new()));
+                entry.fields.push("status=confirmed".into());
+                Ok(Some(entry))
             })
         })
         .await?;
-    let mut checkout = render(&state, &session);
+    let mut checkout = session.render(&state.catalog, &state.base_url, now);
     checkout.customer_session_token = session.payment.customer_session_token.clone();
     Ok(Json(checkout))
 }
@@ -175,14 +171,14 @@ pub async fn checkouts_client_next_action(
 ) -> Result<Json<CheckoutPublic>> {
     let settle = state.settle_after;
     let outcome = action.outcome;
+    let now = state.now();
     let session = state
         .blocking(move |store| {
-            store.modify(Key::Secret(&secret), Utc::now(), |session| {
+            store.modify(Key::Secret(&secret), now, |session| {
                 if session.status != CheckoutStatus::Confirmed || !session.payment.requires_action {
                     return Err(AppError::NotOpen("No payment is waiting for a second step".into()));
                 }
                 session.payment.requires_action = false;
-                let now = Utc::now();
                 let what = match outcome {
                     Outcome::Approve => {
                         session.payment.succeeds_at = Some(now + settle);
@@ -202,5 +198,5 @@ pub async fn checkouts_client_next_action(
     if outcome == Outcome::Reject {
         return Err(AppError::Payment("The payment could not be authenticated. Try again or use another card.".into()));
     }
-    Ok(Json(render(&state, &session)))
+    Ok(Json(session.render(&state.catalog, &state.base_url, now)))
 }

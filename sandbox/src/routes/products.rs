@@ -1,17 +1,15 @@
 //! `GET /v1/products/`: the seeded catalog, in Polar's list shape.
 
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
 
+use crate::auth::Merchant;
 use crate::error::Result;
-use crate::routes::checkouts::authorize;
 use crate::AppState;
 
 /// Lists every product with its prices.
-pub async fn products_list(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>> {
-    authorize(&headers)?;
+pub async fn products_list(State(state): State<AppState>, _: Merchant) -> Result<Json<Value>> {
     let items = state.catalog.as_slice();
     Ok(Json(json!({
         "items": items,

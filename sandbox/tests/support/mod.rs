@@ -20,7 +20,13 @@ pub fn sandbox_at(root: std::path::PathBuf) -> Router {
 }
 
 /// Sends a request and returns the status and the JSON body (`Null` when empty).
-pub async fn send(app: &Router, method: &str, uri: &str, token: Option<&str>, body: Option<&str>) -> (StatusCode, Value) {
+pub async fn send(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> (StatusCode, Value) {
     let mut req = Request::builder().method(method).uri(uri);
     if let Some(t) = token {
         req = req.header("authorization", format!("Bearer {t}"));
@@ -49,6 +55,15 @@ pub fn sandbox_with_faults() -> Router {
     let mut state = AppState::new(Store::in_memory().unwrap(), root, "http://sandbox.test".into()).with_faults();
     state.settle_after = chrono::Duration::zero();
     app(state)
+}
+
+/// A sandbox on a manual clock, and the clock: tests move time instead of sleeping.
+pub fn sandbox_with_clock() -> (Router, kassa_sandbox::clock::Clock) {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut state = AppState::new(Store::in_memory().unwrap(), root, "http://sandbox.test".into()).with_faults();
+    state.clock = kassa_sandbox::clock::Clock::manual(chrono::Utc::now());
+    let clock = state.clock.clone();
+    (app(state), clock)
 }
 
 /// Creates a session and returns its client secret and JSON.
@@ -80,7 +95,14 @@ pub fn locs(json: &Value) -> Vec<String> {
             items
                 .iter()
                 .map(|i| {
-                    i["loc"].as_array().unwrap().iter().skip(1).map(|s| s.as_str().map(String::from).unwrap_or_else(|| s.to_string())).collect::<Vec<_>>().join(".")
+                    i["loc"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .skip(1)
+                        .map(|s| s.as_str().map(String::from).unwrap_or_else(|| s.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(".")
                 })
                 .collect()
         })
