@@ -27,18 +27,61 @@ async fn create_answers_201_with_a_polar_checkout() {
     assert_eq!(json["products"][0]["prices"].as_array().unwrap().len(), 2);
     // Every key Polar's CheckoutPublic has is present (null where empty, never absent).
     for key in [
-        "created_at", "modified_at", "id", "custom_field_data", "payment_processor", "status",
-        "client_secret", "url", "expires_at", "success_url", "return_url", "embed_origin",
-        "amount", "seats", "min_seats", "max_seats", "price_per_seat", "discount_amount",
-        "net_amount", "tax_amount", "tax_behavior", "total_amount", "currency", "allow_trial",
-        "active_trial_interval", "active_trial_interval_count", "trial_end", "organization_id",
-        "product_id", "product_price_id", "discount_id", "allow_discount_codes",
-        "require_billing_address", "is_discount_applicable", "is_free_product_price",
-        "is_payment_required", "is_payment_setup_required", "is_payment_form_required",
-        "customer_id", "is_business_customer", "customer_name", "customer_email",
-        "customer_ip_address", "customer_billing_name", "customer_billing_address",
-        "customer_tax_id", "payment_processor_metadata", "billing_address_fields", "products",
-        "product", "product_price", "prices", "discount", "organization", "attached_custom_fields",
+        "created_at",
+        "modified_at",
+        "id",
+        "custom_field_data",
+        "payment_processor",
+        "status",
+        "client_secret",
+        "url",
+        "expires_at",
+        "success_url",
+        "return_url",
+        "embed_origin",
+        "amount",
+        "seats",
+        "min_seats",
+        "max_seats",
+        "price_per_seat",
+        "discount_amount",
+        "net_amount",
+        "tax_amount",
+        "tax_behavior",
+        "total_amount",
+        "currency",
+        "allow_trial",
+        "active_trial_interval",
+        "active_trial_interval_count",
+        "trial_end",
+        "organization_id",
+        "product_id",
+        "product_price_id",
+        "discount_id",
+        "allow_discount_codes",
+        "require_billing_address",
+        "is_discount_applicable",
+        "is_free_product_price",
+        "is_payment_required",
+        "is_payment_setup_required",
+        "is_payment_form_required",
+        "customer_id",
+        "is_business_customer",
+        "customer_name",
+        "customer_email",
+        "customer_ip_address",
+        "customer_billing_name",
+        "customer_billing_address",
+        "customer_tax_id",
+        "payment_processor_metadata",
+        "billing_address_fields",
+        "products",
+        "product",
+        "product_price",
+        "prices",
+        "discount",
+        "organization",
+        "attached_custom_fields",
     ] {
         assert!(json.get(key).is_some(), "missing key {key}");
     }
@@ -109,8 +152,7 @@ async fn create_validates_like_polar() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(json["detail"][0]["type"], "json_invalid");
 
-    let (status, json) =
-        send(&app, "POST", "/v1/checkouts/", Some(SANDBOX_TOKEN), Some(r#"{"products": "x"}"#)).await;
+    let (status, json) = send(&app, "POST", "/v1/checkouts/", Some(SANDBOX_TOKEN), Some(r#"{"products": "x"}"#)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(json["detail"][0]["loc"], json!(["body", "products"]));
 
@@ -153,6 +195,21 @@ async fn wasm_is_served_as_application_wasm() {
     std::fs::remove_dir_all(&root).unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "application/wasm");
+    // A CDN's files: any page may import and fetch them.
+    assert_eq!(res.headers()["access-control-allow-origin"], "*");
+}
+
+#[tokio::test]
+async fn the_widget_and_its_assets_may_be_loaded_from_any_origin_the_demo_page_not() {
+    let app = sandbox();
+    for (uri, cors) in [("/pkg/index.js", true), ("/www/kassa.css", true), ("/", false)] {
+        let req = axum::http::Request::get(uri)
+            .header("origin", "https://shop.example")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+        assert_eq!(res.headers().get("access-control-allow-origin").is_some(), cors, "{uri}");
+    }
 }
 
 #[tokio::test]
