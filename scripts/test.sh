@@ -23,16 +23,22 @@ run() {
   NAMES+=("$name"); RESULTS+=("$status")
 }
 
+# Style and lints are part of the tests: formatting (rustfmt.toml), and clippy with
+# every warning an error, natively for the workspace and for the widget's wasm target.
+run fmt cargo fmt --all --check
 run native cargo test --workspace
+run clippy cargo clippy --workspace --all-targets -- -D warnings
+run clippy-wasm cargo clippy -p kassa --target wasm32-unknown-unknown --all-targets -- -D warnings
 run load cargo test -p kassa-sandbox --test load -- --ignored --nocapture
 run browser wasm-pack test --headless --chrome
 run build bash scripts/build.sh --with-stats
+build_status=${RESULTS[-1]}
 # The TypeScript declarations generated from the Rust types must match the committed
 # copy (js/kassa_wasm.d.ts); after a deliberate change: cp pkg/kassa_wasm.d.ts js/.
 run types diff -u js/kassa_wasm.d.ts pkg/kassa_wasm.d.ts
 # The first render's brotli size must stay within bench/size-budget.txt.
 run size node bench/size.js --check
-if [ "${RESULTS[-4]}" = 0 ]; then
+if [ "$build_status" = 0 ]; then
   run e2e node --test --test-concurrency=1 tests/e2e/
 else
   NAMES+=("e2e"); RESULTS+=("skipped: build failed")

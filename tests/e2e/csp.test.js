@@ -41,6 +41,7 @@ test("without 'wasm-unsafe-eval' the element explains and fires kassa:error", as
   const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
   const policy = STRICT.replace(" 'wasm-unsafe-eval'", "");
   const page = await newPage(browser);
+  page.expectErrors(/Kassa: CompileError/); // the loader reports the refused compile
   await page.route(`${sandbox.url}/csp-page`, (route) =>
     route.fulfill({
       contentType: "text/html",

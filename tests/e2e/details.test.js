@@ -38,6 +38,7 @@ test("details are saved and tax follows the country", async () => {
 
 test("a 422 shows beside its field and the typed value stays", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO] });
+  c.page.expectErrors(/status of 422/);
   await c.field("customer_email").fill("not-an-email");
   await c.field("customer_email").blur();
   await c.testId("error-customer_email").filter({ hasText: "valid email" }).waitFor();
@@ -55,6 +56,7 @@ test("a 422 shows beside its field and the typed value stays", async () => {
 
 test("a discount code applies and comes off", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO] });
+  c.page.expectErrors(/status of 422/); // the unknown code
   await c.testId("discount-input").fill("nope");
   await c.testId("discount-apply").click();
   await c.testId("error-discount_code").filter({ hasText: "not found" }).waitFor();

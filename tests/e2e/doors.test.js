@@ -3,7 +3,9 @@
 // payloads; a hostile page stylesheet; the dark theme.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newPage, PRODUCTS, screenshot, useSandbox } from "./harness.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { newPage, PRODUCTS, ROOT, screenshot, useSandbox } from "./harness.js";
 
 let sandbox, browser;
 useSandbox((s, b) => ([sandbox, browser] = [s, b]));
@@ -52,14 +54,12 @@ test("custom element: attributes, attribute changes, removal", async () => {
   await el.getByTestId("total").filter({ hasText: "19,00" }).waitFor();
   assert.equal((await el.getByTestId("total").textContent()).trim(), "19,00\u00a0$");
   // Removed from the page, it cleans up: its shadow root is emptied.
-  const childrenAfterRemoval = await page.evaluate(async () => {
+  await page.evaluate(() => {
     const e = document.querySelector("kassa-checkout");
-    const shadow = e.shadowRoot;
+    window.removedShadow = e.shadowRoot;
     e.remove();
-    await new Promise((r) => setTimeout(r, 50));
-    return shadow.childElementCount;
   });
-  assert.equal(childrenAfterRemoval, 0);
+  await page.waitForFunction(() => window.removedShadow.childElementCount === 0);
 });
 
 test("Kassa.mount: a handle that updates and destroys", async () => {
@@ -128,6 +128,7 @@ test("start-up: a prefetch of another URL is not used; a failed one is retried b
       const url = location.origin + "/v1/checkouts/client/${s}";
       mount(document.getElementById("y"), { clientSecret: "${s}", apiBase: location.origin, locale: "en-US" }, { url, response: Promise.reject(new TypeError("Failed to fetch")) });
     </script>`);
+  page.expectErrors(/status of 404/); // the prefetch of a session that does not exist
   // The mismatching prefetch is ignored: the checkout asks its own URL and shows the session.
   await page.locator("#x").getByTestId("total").waitFor();
   assert.equal((await page.locator("#x").getByTestId("total").textContent()).trim(), "$19.00");
@@ -164,6 +165,7 @@ test("events: ready, change, error, confirmed, success with preventDefault", asy
       window.keep = true;
       await mount(box, { clientSecret: "${s}", apiBase: location.origin, locale: "en-US" });
     </script>`);
+  page.expectErrors(/status of 400/); // the declined card
   const box = page.locator("#box");
   await box.getByTestId("form").waitFor();
   await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:ready"));
@@ -212,4 +214,39 @@ test("a hostile page stylesheet neither breaks the widget nor receives its style
   const outside = await page.locator("#outside").evaluate((p) => getComputedStyle(p).fontSize);
   assert.notEqual(outside, "28px", "its styles stay inside");
   await screenshot(page, "hostile-page");
+});
+
+test("JavaScript and the wasm build the same session URL, reserved characters and defaults included", async () => {
+  const page = await openHtml(`<p>urls</p>`);
+  const cases = [
+    { clientSecret: "polar_c_abc" },
+    { clientSecret: " polar_c_abc ", apiBase: "https://api.polar.sh/" },
+    { clientSecret: "a/b?c#d&e=f g%h+i", apiBase: sandbox.url },
+    { clientSecret: "!'()*~._-", apiBase: `${sandbox.url}//` },
+    { clientSecret: "ü€😀", apiBase: "" },
+  ];
+  const urls = await page.evaluate(async (cases) => {
+    const js = await import("/pkg/index.js");
+    const wasm = await import("/pkg/kassa_wasm.js");
+    await js.init();
+    return cases.map((c) => [js.sessionUrl(c), wasm.sessionUrl(c.apiBase, c.clientSecret)]);
+  }, cases);
+  for (const [i, [fromJs, fromWasm]] of urls.entries()) {
+    assert.equal(fromWasm, fromJs, `case ${i}`);
+  }
+  assert.equal(urls[0][0], "https://api.polar.sh/v1/checkouts/client/polar_c_abc", "Polar is the default");
+  assert.equal(urls[2][0], `${sandbox.url}/v1/checkouts/client/a%2Fb%3Fc%23d%26e%3Df%20g%25h%2Bi`);
+});
+
+test("an invalid theme is refused with a clear error; the types name the three themes", async () => {
+  const s = await secret();
+  const page = await openHtml(`<div id="box"></div>`);
+  const message = await page.evaluate(async ([s, api]) => {
+    const { mount } = await import("/pkg/index.js");
+    try { await mount(document.getElementById("box"), { clientSecret: s, apiBase: api, theme: "purple" }); return "mounted"; } catch (e) { return String(e.message ?? e); }
+  }, [s, sandbox.url]);
+  assert.match(message, /theme must be "light", "dark" or "auto"/);
+  const types = readFileSync(join(ROOT, "pkg", "kassa_wasm.d.ts"), "utf8");
+  assert.match(types, /export type Theme = "light" \| "dark" \| "auto";/);
+  assert.match(types, /theme\?: Theme/);
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before } from "node:test";
+import { after, afterEach, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -88,15 +88,43 @@ export function launchBrowser() {
   });
 }
 
-/** A new page in a fresh context, failing the test on any page error. */
+/** The pages opened by the test that is running; checked and closed after it. */
+const openPages = new Set();
+
+/**
+ * A new page in a fresh context. Any uncaught error in it, and any console error, fails
+ * the test after it ends, unless the test said it expects it:
+ * `page.expectErrors(/status of 422/)` allows the messages matching any pattern (a
+ * browser logs "Failed to load resource: … status of 422" for every refused request).
+ */
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ locale: "en-US", ...options });
   const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
-  page.errors = errors;
+  page.errors = [];
+  page.consoleErrors = [];
+  page.expected = [];
+  page.on("pageerror", (e) => page.errors.push(e));
+  page.on("console", (m) => m.type() === "error" && page.consoleErrors.push(m.text()));
+  if (process.env.KASSA_E2E_DEBUG) page.on("response", (r) => r.status() >= 400 && console.log("HTTP", r.status(), r.url()));
+  page.expectErrors = (...patterns) => page.expected.push(...patterns);
+  openPages.add(page);
   return page;
 }
+
+/** The errors of `page` no test expected. */
+export function unexpectedErrors(page) {
+  const messages = [...page.errors.map((e) => `page error: ${e.stack ?? e}`), ...page.consoleErrors.map((m) => `console error: ${m}`)];
+  return messages.filter((m) => !page.expected.some((p) => p.test(m)));
+}
+
+// After every test: its pages must have had no unexpected error; then they close.
+afterEach(async () => {
+  const pages = [...openPages];
+  openPages.clear();
+  const problems = pages.flatMap(unexpectedErrors);
+  await Promise.all(pages.map((p) => p.context().close().catch(() => {})));
+  if (problems.length) throw new Error(`unexpected errors in the page:\n${problems.join("\n")}`);
+});
 
 /**
  * The wasm's live heap allocations in a page running the counting build
@@ -104,11 +132,20 @@ export async function newPage(browser, options = {}) {
  * closures it held, is collected: finalizers free their Rust side a moment later.
  */
 export async function liveAllocations(page, cdp) {
-  for (let i = 0; i < 2; i++) {
+  // Collect, let the finalizers run (they are tasks after the collection), read; until
+  // two reads in a row agree: then nothing more is being freed.
+  const read = () => page.evaluate(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+    return (await import("/stats/kassa_wasm.js")).allocStats()[0];
+  });
+  let before = -1;
+  for (let i = 0; i < 20; i++) {
     await cdp.send("HeapProfiler.collectGarbage");
-    await page.waitForTimeout(100);
+    const now = await read();
+    if (now === before) return now;
+    before = now;
   }
-  return page.evaluate(async () => (await import("/stats/kassa_wasm.js")).allocStats()[0]);
+  return before;
 }
 
 /** Saves a screenshot under tests/e2e/artifacts/. */

@@ -31,7 +31,7 @@ const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ["ignore",
 test("importing the package in Node touches no window and throws nothing", async () => {
   const out = run(process.execPath, ["--input-type=module", "-e",
     `const m = await import(${JSON.stringify(join(ROOT, "pkg", "index.js"))}); m.defineElement(); console.log(Object.keys(m).sort().join(","), typeof window);`], ROOT);
-  assert.equal(out.trim(), "defineElement,init,mount undefined");
+  assert.equal(out.trim(), "defineElement,init,mount,sessionUrl undefined");
 });
 
 test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { timeout: 240_000 }, async () => {
@@ -68,6 +68,7 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
 
   const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
   const server = createServer((req, res) => {
+    if (req.url === "/favicon.ico") return res.writeHead(204).end(); // the browser asks for it
     const path = join(dist, new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html"));
     if (!path.startsWith(dist) || !existsSync(path)) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));

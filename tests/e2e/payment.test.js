@@ -18,6 +18,7 @@ async function fillMinimum(c) {
 
 test("a declined payment shows an error; the buyer retries and succeeds", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO] });
+  c.page.expectErrors(/status of 400/); // the declined card
   assert.ok(await c.testId("pay").isDisabled(), "required fields are missing");
   assert.match(await c.text("still-needed"), /Email/);
   await fillMinimum(c);
@@ -46,6 +47,7 @@ test("confirm carries fields still being typed", async () => {
 
 test("a card that needs authentication waits for the second step", async () => {
   const c = await CheckoutPage.open(browser, sandbox, { products: [PRODUCTS.PRO] });
+  c.page.expectErrors(/status of 400/); // the refused second step
   await fillMinimum(c);
   await c.testId("card-auth").check();
   await c.testId("pay").click();

@@ -38,6 +38,7 @@ test("a session created beforehand is mounted by client secret", async () => {
 
 test("an unknown client secret shows a readable not-found state", async () => {
   const page = await newPage(browser);
+  page.expectErrors(/status of 404/); // the unknown session
   await page.goto(`${sandbox.url}/?client_secret=polar_c_does_not_exist`);
   const error = page.getByTestId("kassa-error");
   await error.waitFor();
@@ -49,6 +50,7 @@ test("an unknown client secret shows a readable not-found state", async () => {
 test("an unreachable provider shows a network error with a retry", async () => {
   const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
   const page = await newPage(browser);
+  page.expectErrors(/ERR_CONNECTION_REFUSED/); // the blocked provider
   let blocked = true;
   await page.route("**/v1/checkouts/client/**", (route) => (blocked ? route.abort("connectionrefused") : route.continue()));
   await page.goto(`${sandbox.url}/?client_secret=${session.client_secret}`);
