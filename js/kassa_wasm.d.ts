@@ -8,6 +8,31 @@
 
 export type ReadableStreamType = "bytes";
 
+/** Status of a checkout session. */
+export type CheckoutStatus = "open" | "expired" | "confirmed" | "succeeded" | "failed" | (string & {});
+/** Whether a session's tax is included in its prices or added to them. */
+export type TaxBehavior = "inclusive" | "exclusive" | (string & {});
+/** Whether a price includes tax: by the buyer's location, included, or added. */
+export type TaxBehaviorOption = "location" | "inclusive" | "exclusive" | (string & {});
+/** How a price's amount is determined. */
+export type AmountType = "fixed" | "custom" | "seat_based" | "metered_unit" | (string & {});
+/** Legacy price type. */
+export type PriceType = "one_time" | "recurring" | (string & {});
+/** How seat tiers price a count. */
+export type SeatTierType = "volume" | "graduated" | (string & {});
+/** A recurring or trial interval unit. */
+export type Interval = "day" | "week" | "month" | "year" | (string & {});
+/** Whether a discount takes a fixed amount or a percentage off. */
+export type DiscountType = "fixed" | "percentage" | (string & {});
+/** How long a discount applies to a subscription. */
+export type DiscountDuration = "once" | "forever" | "repeating" | (string & {});
+/** Whether a billing address field is shown, and whether it must be filled. */
+export type FieldMode = "required" | "optional" | "disabled" | (string & {});
+/** The kind of input a custom field asks for. */
+export type CustomFieldType = "text" | "number" | "date" | "checkbox" | "select" | (string & {});
+
+
+
 /** `detail` of `kassa:error`. */
 export interface KassaErrorDetail {
     code: string;
@@ -57,6 +82,10 @@ export interface Benefit {
      * Whether the benefit can be deleted.
      */
     deletable?: boolean;
+    /**
+     * Whether the benefit was deleted (then it is not shown).
+     */
+    is_deleted?: boolean;
     /**
      * The ID of the organization owning the benefit.
      */
@@ -173,11 +202,6 @@ export interface AmountPair {
 }
 
 /**
- * A recurring or trial interval unit.
- */
-export type Interval = "day" | "week" | "month" | "year";
-
-/**
  * An amount converted into the buyer's local currency: shown for orientation only.
  */
 export interface LocalAmount {
@@ -246,21 +270,6 @@ export interface PaymentAmount {
 }
 
 /**
- * How a price's amount is determined (Polar's `amount_type`).
- */
-export type AmountType = "fixed" | "custom" | "free" | "seat_based" | "metered_unit" | "unknown";
-
-/**
- * How long a discount applies to a subscription.
- */
-export type DiscountDuration = "once" | "forever" | "repeating";
-
-/**
- * Legacy price type: whether the price recurs.
- */
-export type PriceType = "one_time" | "recurring";
-
-/**
  * Local-currency details of the plan: the recurring price (`payment`/`local`), the
  * amount due now and the trial.
  */
@@ -310,7 +319,7 @@ export interface SeatTier {
      */
     max_seats?: number | null;
     /**
-     * Price of each seat, in minor units, when the count falls in this tier.
+     * Price of each seat in this tier, in minor units.
      */
     price_per_seat: number;
 }
@@ -439,6 +448,14 @@ export interface CheckoutProduct {
      */
     recurring_interval_count?: number | null;
     /**
+     * How often metered usage is billed, where the product has metered prices.
+     */
+    meter_interval?: Interval | null;
+    /**
+     * Number of `meter_interval` units per metered billing cycle.
+     */
+    meter_interval_count?: number | null;
+    /**
      * Whether the product is a subscription.
      */
     is_recurring: boolean;
@@ -533,10 +550,6 @@ export interface CheckoutPublic {
      */
     max_seats?: number | null;
     /**
-     * Price per seat at the current count, for seat-based prices.
-     */
-    price_per_seat?: number | null;
-    /**
      * Discount amount, in minor units.
      */
     discount_amount?: number;
@@ -560,10 +573,6 @@ export interface CheckoutPublic {
      * Currency code of the session, lower case.
      */
     currency: string;
-    /**
-     * Deprecated alias of `net_amount`, still sent by Polar.
-     */
-    subtotal_amount?: number | null;
     /**
      * Whether the trial is enabled.
      */
@@ -661,9 +670,14 @@ export interface CheckoutPublic {
      */
     locale?: string | null;
     /**
-     * Processor data (publishable key and the like).
+     * The payment method type the buyer picked (`card`, …).
      */
-    payment_processor_metadata?: Record<string, string>;
+    payment_method_type?: string | null;
+    /**
+     * Processor data (publishable key, the intent's status and secret). Values are
+     * strings on Polar today; anything else is kept and ignored.
+     */
+    payment_processor_metadata?: Record<string, unknown>;
     /**
      * Which billing address fields are required, optional or hidden.
      */
@@ -708,14 +722,10 @@ export interface CheckoutPublic {
 }
 
 /**
- * Polar's `ProductPrice`, one struct for every `amount_type`. Fields that belong to
- * one type only are absent from the JSON of the others, as on Polar.
+ * Polar's `ProductPrice` (and `LegacyRecurringProductPrice`), one struct for every
+ * `amount_type`.
  */
 export interface ProductPrice {
-    /**
-     * The ID of the price.
-     */
-    id: string;
     /**
      * Creation timestamp.
      */
@@ -724,6 +734,10 @@ export interface ProductPrice {
      * Last modification timestamp.
      */
     modified_at?: string | null;
+    /**
+     * The ID of the price.
+     */
+    id: string;
     /**
      * `catalog` or `ad_hoc`.
      */
@@ -737,10 +751,9 @@ export interface ProductPrice {
      */
     price_currency: string;
     /**
-     * Whether the price includes tax (`inclusive`) or has it added (`exclusive`);
-     * `None` follows the organization's default.
+     * Whether the price includes tax; `None` follows the organization's default.
      */
-    tax_behavior?: TaxBehavior | null;
+    tax_behavior?: TaxBehaviorOption | null;
     /**
      * Whether the price is archived.
      */
@@ -750,14 +763,13 @@ export interface ProductPrice {
      */
     product_id: string;
     /**
-     * Legacy: whether the price recurs. Kept because products with a monthly and a
-     * yearly price are told apart by it.
+     * Legacy: whether the price recurs (only on legacy recurring prices).
      */
-    type?: PriceType | null;
+    type?: PriceType;
     /**
-     * Legacy: the interval of a recurring price.
+     * Legacy: the interval of a recurring price (only on legacy recurring prices).
      */
-    recurring_interval?: Interval | null;
+    recurring_interval?: Interval;
     /**
      * Fixed price amount, in minor units.
      */
@@ -767,17 +779,37 @@ export interface ProductPrice {
      */
     minimum_amount?: number;
     /**
-     * Pay-what-you-want maximum, in minor units.
+     * Pay-what-you-want maximum, in minor units (`null` for none: written on custom prices).
      */
-    maximum_amount?: number;
+    maximum_amount?: number | null;
     /**
-     * Pay-what-you-want amount suggested to the buyer.
+     * Pay-what-you-want amount suggested to the buyer (`null` for none: written on custom prices).
      */
-    preset_amount?: number;
+    preset_amount?: number | null;
     /**
      * Seat tiers of a seat-based price.
      */
     seat_tiers?: SeatTiers;
+    /**
+     * Metered: the price of one unit, in minor units, as a decimal string ("0.5").
+     */
+    unit_amount?: string;
+    /**
+     * Metered: the most a billing period can cost, in minor units (`null` for no cap).
+     */
+    cap_amount?: number | null;
+    /**
+     * Metered: the ID of the meter.
+     */
+    meter_id?: string;
+    /**
+     * Metered: the meter.
+     */
+    meter?: PriceMeter;
+    /**
+     * Legacy: `true` on legacy recurring prices.
+     */
+    legacy?: boolean;
 }
 
 /**
@@ -853,15 +885,19 @@ export interface CustomFieldProperties {
 }
 
 /**
- * Seat tiers of a seat-based price (volume pricing: every seat costs the tier's price).
+ * Seat tiers of a seat-based price (Polar's `ProductPriceSeatTiers`).
  */
 export interface SeatTiers {
+    /**
+     * Volume or graduated; volume where absent.
+     */
+    seat_tier_type?: SeatTierType;
     /**
      * Tiers, sorted by `min_seats`, contiguous.
      */
     tiers: SeatTier[];
     /**
-     * Fewest seats that can be bought (the first tier's `min_seats`).
+     * Fewest seats that can be bought.
      */
     minimum_seats?: number | null;
     /**
@@ -871,19 +907,9 @@ export interface SeatTiers {
 }
 
 /**
- * Status of a checkout session.
- */
-export type CheckoutStatus = "open" | "expired" | "confirmed" | "succeeded" | "failed";
-
-/**
  * The colour scheme of a checkout.
  */
 export type Theme = "light" | "dark" | "auto";
-
-/**
- * The kind of input a custom field asks for.
- */
-export type CustomFieldType = "text" | "number" | "date" | "checkbox" | "select" | "unknown";
 
 /**
  * The merchant's organization as shown in the checkout.
@@ -924,19 +950,30 @@ export interface CheckoutOrganization {
 }
 
 /**
- * Whether a billing address field is shown, and whether it must be filled.
+ * The meter a metered price counts (Polar's `ProductPriceMeter`).
  */
-export type FieldMode = "required" | "optional" | "disabled";
-
-/**
- * Whether a discount takes a fixed amount or a percentage off.
- */
-export type DiscountType = "fixed" | "percentage";
-
-/**
- * Whether a price includes tax or has it added on top.
- */
-export type TaxBehavior = "inclusive" | "exclusive";
+export interface PriceMeter {
+    /**
+     * The ID of the meter.
+     */
+    id: string;
+    /**
+     * Its name ("API calls").
+     */
+    name: string;
+    /**
+     * Its unit (`scalar`, `token`, …, or `custom` with `custom_label`).
+     */
+    unit?: string | null;
+    /**
+     * The unit's label where `unit` is `custom`.
+     */
+    custom_label?: string | null;
+    /**
+     * How many metered units make one billed unit, where set.
+     */
+    custom_multiplier?: number | null;
+}
 
 
 export class IntoUnderlyingByteSource {

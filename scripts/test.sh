@@ -10,6 +10,11 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh --browser || { echo "setup failed"; exit 1; }
 
+# Every answer the sandbox gives in the tests below is recorded here and checked
+# against Polar's OpenAPI document by the contract layer (tests/contract/).
+export KASSA_CONTRACT_DIR="$ROOT/target/contract"
+rm -rf "$KASSA_CONTRACT_DIR"
+
 LOG_DIR="$(mktemp -d)"
 trap 'rm -rf "$LOG_DIR"' EXIT
 declare -a NAMES=() RESULTS=()
@@ -43,6 +48,7 @@ if [ "$build_status" = 0 ]; then
 else
   NAMES+=("e2e"); RESULTS+=("skipped: build failed")
 fi
+run contract node --test tests/contract/
 
 # Totals from each runner's own summary lines: cargo's and wasm-bindgen-test's
 # "test result: … N passed; M failed", node's "# pass N" / "# fail M".

@@ -46,7 +46,8 @@ impl CurrencyDisplay {
     }
 }
 
-type FormatterKey = (String, Currency, u8, CurrencyDisplay);
+/// Locale, currency, fraction digits (least, most) and display.
+type FormatterKey = (String, Currency, (u8, u8), CurrencyDisplay);
 
 thread_local! {
     /// One formatter per locale, currency, exponent and display: constructing one costs
@@ -55,8 +56,8 @@ thread_local! {
         RefCell::new(HashMap::new());
 }
 
-fn formatter(locale: &str, money: &Money, display: CurrencyDisplay) -> Option<NumberFormat> {
-    let key = (locale.to_string(), money.currency, money.exponent, display);
+fn formatter(locale: &str, currency: Currency, digits: (u8, u8), display: CurrencyDisplay) -> Option<NumberFormat> {
+    let key = (locale.to_string(), currency, digits, display);
     FORMATTERS.with(|cache| {
         cache
             .borrow_mut()
@@ -67,10 +68,10 @@ fn formatter(locale: &str, money: &Money, display: CurrencyDisplay) -> Option<Nu
                     let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &v);
                 };
                 set("style", "currency".into());
-                set("currency", money.currency.code().into());
+                set("currency", currency.code().into());
                 set("currencyDisplay", display.as_str().into());
-                set("minimumFractionDigits", money.exponent.into());
-                set("maximumFractionDigits", money.exponent.into());
+                set("minimumFractionDigits", digits.0.into());
+                set("maximumFractionDigits", digits.1.into());
                 // A zero never prints as "-0.00".
                 set("signDisplay", "negative".into());
                 NumberFormat::new(&JsValue::from_str(locale), &options)
@@ -90,9 +91,17 @@ pub fn format_money(money: &Money, locale: &str) -> String {
 /// invalid locale falls back to the browser's default locale, and a currency Intl cannot
 /// format falls back to `CODE 0.00`.
 pub fn format_money_as(money: &Money, locale: &str, display: CurrencyDisplay) -> String {
-    formatter(locale, money, display)
+    formatter(locale, money.currency, (money.exponent, money.exponent), display)
         .and_then(|f| f.format(&JsValue::from_str(&money.decimal_string())).ok())
         .unwrap_or_else(|| fallback_format(money.minor, money.exponent, None, Some(money.currency.code())))
+}
+
+/// Formats a price finer than the currency's minor unit (a metered unit price of
+/// `"0.5"` cents → `$0.005`), exactly, with as many fraction digits as it needs. `None`
+/// when the text is not a plain decimal or Intl refuses the currency.
+pub fn format_unit_price(minor: &str, currency: Currency, exponent: u8, locale: &str) -> Option<String> {
+    let (major, digits) = kassa_core::money::amount::minor_decimal_to_major(minor, exponent)?;
+    formatter(locale, currency, (exponent, digits), CurrencyDisplay::Symbol)?.format(&JsValue::from_str(&major)).ok()
 }
 
 /// An amount as it arrives on the wire: a code that may be missing or malformed, the

@@ -13,6 +13,7 @@ pub mod plan;
 pub mod screens;
 pub mod summary;
 pub mod totals;
+pub mod usage;
 
 pub use checkout::{Checkout, CheckoutForm, CheckoutView};
 pub use controller::Controller;

@@ -21,6 +21,46 @@ impl FieldProblem {
     }
 }
 
+/// Why Polar refused a request with a 403 other than `NotOpenCheckout`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// `AlreadyActiveSubscriptionError`: the buyer already subscribes to this product.
+    AlreadyActiveSubscription,
+    /// `TrialAlreadyRedeemed`: the buyer had this trial before; the checkout goes on
+    /// without it (`allow_trial: false`).
+    TrialAlreadyRedeemed,
+    /// `PaymentNotReady`: the payment cannot be taken yet; worth retrying shortly.
+    PaymentNotReady,
+    /// `DiscountRedemptionLimitReached`: the discount code is used up.
+    DiscountRedemptionLimitReached,
+    /// `NotPermitted`, or a refusal this version of Kassa does not know.
+    NotPermitted,
+}
+
+impl Refusal {
+    /// The refusal Polar's error name stands for.
+    pub fn from_name(name: &str) -> Self {
+        match name {
+            "AlreadyActiveSubscriptionError" => Self::AlreadyActiveSubscription,
+            "TrialAlreadyRedeemed" => Self::TrialAlreadyRedeemed,
+            "PaymentNotReady" => Self::PaymentNotReady,
+            "DiscountRedemptionLimitReached" => Self::DiscountRedemptionLimitReached,
+            _ => Self::NotPermitted,
+        }
+    }
+
+    /// A stable code for `kassa:error`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::AlreadyActiveSubscription => "already_subscribed",
+            Self::TrialAlreadyRedeemed => "trial_already_redeemed",
+            Self::PaymentNotReady => "payment_not_ready",
+            Self::DiscountRedemptionLimitReached => "discount_used_up",
+            Self::NotPermitted => "not_permitted",
+        }
+    }
+}
+
 /// Why a request to the provider did not give a session.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
@@ -42,6 +82,19 @@ pub enum ApiError {
     /// 400 `PaymentError`: the payment was declined.
     #[error("payment failed: {0}")]
     Payment(String),
+    /// 403 refusing the request for a reason of Polar's checkout (`CheckoutForbiddenError`
+    /// but `NotOpenCheckout`): an active subscription, a redeemed trial, a payment not
+    /// ready, a discount used up, or not permitted. Nothing was changed.
+    #[error("refused ({reason:?}): {detail}")]
+    Forbidden {
+        /// Which refusal.
+        reason: Refusal,
+        /// Polar's message.
+        detail: String,
+    },
+    /// 409 `CheckoutLocked`: another request holds the session; worth retrying.
+    #[error("checkout locked: {0}")]
+    Locked(String),
     /// 429: too many requests; retry after this many seconds if the server said.
     #[error("rate limited")]
     RateLimited {
@@ -70,7 +123,14 @@ pub enum ApiError {
 impl ApiError {
     /// Whether sending the same request again may succeed.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, Self::Network(_) | Self::RateLimited { .. } | Self::Server { .. })
+        matches!(
+            self,
+            Self::Network(_)
+                | Self::RateLimited { .. }
+                | Self::Server { .. }
+                | Self::Locked(_)
+                | Self::Forbidden { reason: Refusal::PaymentNotReady, .. }
+        )
     }
 
     /// A stable code for events and logs (`kassa:error`'s `code`).
@@ -82,6 +142,8 @@ impl ApiError {
             Self::NotOpen(_) => "not_open",
             Self::Expired(_) => "expired",
             Self::Payment(_) => "payment_failed",
+            Self::Forbidden { reason, .. } => reason.code(),
+            Self::Locked(_) => "locked",
             Self::RateLimited { .. } => "rate_limited",
             Self::Server { .. } => "server",
             Self::Unexpected { .. } => "unexpected",
@@ -114,8 +176,10 @@ impl ApiError {
             (422, _) => Self::Validation(field_problems(&detail_value)),
             (404, _) => Self::NotFound(detail),
             (410, _) | (_, "ExpiredCheckoutError") => Self::Expired(detail),
-            (403, "NotOpenCheckout") | (_, "NotOpenCheckout") => Self::NotOpen(detail),
-            (400, "PaymentError") | (_, "PaymentError") => Self::Payment(detail),
+            (_, "NotOpenCheckout") => Self::NotOpen(detail),
+            (_, "PaymentError") => Self::Payment(detail),
+            (409, _) | (_, "CheckoutLocked") => Self::Locked(detail),
+            (403, name) => Self::Forbidden { reason: Refusal::from_name(name), detail },
             (429, _) => Self::RateLimited { retry_after: retry_after.and_then(|v| v.trim().parse().ok()) },
             (500..=599, _) => Self::Server { status },
             _ => Self::Unexpected { status, detail },
@@ -197,6 +261,27 @@ mod tests {
         let server = ApiError::from_response(502, None, "<html>bad gateway</html>");
         assert_eq!(server, ApiError::Server { status: 502 });
         assert!(server.is_retryable());
+    }
+
+    #[test]
+    fn polars_refusals_and_the_lock() {
+        let refused =
+            |name: &str| ApiError::from_response(403, None, &format!(r#"{{"error":"{name}","detail":"why"}}"#));
+        assert_eq!(
+            refused("TrialAlreadyRedeemed"),
+            ApiError::Forbidden { reason: Refusal::TrialAlreadyRedeemed, detail: "why".into() }
+        );
+        assert_eq!(refused("AlreadyActiveSubscriptionError").code(), "already_subscribed");
+        assert_eq!(refused("DiscountRedemptionLimitReached").code(), "discount_used_up");
+        assert_eq!(refused("NotPermitted").code(), "not_permitted");
+        assert_eq!(refused("SomethingNew").code(), "not_permitted");
+        assert!(refused("PaymentNotReady").is_retryable() && !refused("NotPermitted").is_retryable());
+        assert_eq!(refused("NotOpenCheckout").code(), "not_open");
+        let locked = ApiError::from_response(409, None, r#"{"error":"CheckoutLocked","detail":"busy"}"#);
+        assert_eq!(locked, ApiError::Locked("busy".into()));
+        assert!(locked.is_retryable());
+        // Polar's CORS does not expose Retry-After: a 429 without it still retries.
+        assert!(ApiError::from_response(429, None, "").is_retryable());
     }
 
     #[test]

@@ -24,7 +24,39 @@ pub use custom_field::{AttachedCustomField, CustomField, CustomFieldType};
 pub use discount::{CheckoutDiscount, DiscountDuration, DiscountType};
 pub use field::{Field, FieldPath, FieldSet};
 pub use plans::{plan_options, PlanOption};
-pub use price::{AmountType, PriceType, ProductPrice, SeatTier, SeatTiers};
+pub use price::{
+    AmountType, PriceMeter, PriceType, ProductPrice, SeatTier, SeatTierType, SeatTiers, TaxBehaviorOption,
+};
 pub use product::{Benefit, CheckoutProduct, Interval};
 pub use session::{CheckoutOrganization, CheckoutPublic, CheckoutStatus, TaxBehavior};
 pub use update::{CheckoutUpdate, Patch};
+
+/// The TypeScript of the enums Kassa reads leniently. Events hand the page the
+/// provider's JSON as sent, so a value Polar adds later reaches it as is: each type names
+/// today's values and leaves room for others (`string & {}` keeps editor completion).
+#[cfg(feature = "ts")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const OPEN_ENUMS: &'static str = r#"
+/** Status of a checkout session. */
+export type CheckoutStatus = "open" | "expired" | "confirmed" | "succeeded" | "failed" | (string & {});
+/** Whether a session's tax is included in its prices or added to them. */
+export type TaxBehavior = "inclusive" | "exclusive" | (string & {});
+/** Whether a price includes tax: by the buyer's location, included, or added. */
+export type TaxBehaviorOption = "location" | "inclusive" | "exclusive" | (string & {});
+/** How a price's amount is determined. */
+export type AmountType = "fixed" | "custom" | "seat_based" | "metered_unit" | (string & {});
+/** Legacy price type. */
+export type PriceType = "one_time" | "recurring" | (string & {});
+/** How seat tiers price a count. */
+export type SeatTierType = "volume" | "graduated" | (string & {});
+/** A recurring or trial interval unit. */
+export type Interval = "day" | "week" | "month" | "year" | (string & {});
+/** Whether a discount takes a fixed amount or a percentage off. */
+export type DiscountType = "fixed" | "percentage" | (string & {});
+/** How long a discount applies to a subscription. */
+export type DiscountDuration = "once" | "forever" | "repeating" | (string & {});
+/** Whether a billing address field is shown, and whether it must be filled. */
+export type FieldMode = "required" | "optional" | "disabled" | (string & {});
+/** The kind of input a custom field asks for. */
+export type CustomFieldType = "text" | "number" | "date" | "checkbox" | "select" | (string & {});
+"#;

@@ -18,6 +18,10 @@ NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AS GU
 /// Canadian provinces and territories (ISO 3166-2:CA suffixes).
 pub const CA_PROVINCES: &str = "AB BC MB NB NL NS NT NU ON PE QC SK YT";
 
+/// Countries Polar takes no payment from (sanctioned): not in its `AddressInput`, so a
+/// billing address there is refused, and the widget does not offer them.
+pub const REFUSED: &str = "CU IR KP RU SY";
+
 /// Every country code, in code order.
 pub fn countries() -> impl Iterator<Item = &'static str> {
     COUNTRIES.split(' ')
@@ -26,6 +30,17 @@ pub fn countries() -> impl Iterator<Item = &'static str> {
 /// Whether `code` is an ISO 3166-1 alpha-2 country code (upper case).
 pub fn is_country(code: &str) -> bool {
     code.len() == 2 && countries().any(|c| c == code)
+}
+
+/// Whether a billing address may be in `code`: an ISO country, upper case, that Polar
+/// does not refuse.
+pub fn is_billing_country(code: &str) -> bool {
+    is_country(code) && !REFUSED.split(' ').any(|c| c == code)
+}
+
+/// The countries a billing address may be in, in code order.
+pub fn billing_countries() -> impl Iterator<Item = &'static str> {
+    countries().filter(|c| !REFUSED.split(' ').any(|r| r == *c))
 }
 
 /// The ISO 3166-2 suffixes of the subdivisions Kassa lists for `country` (`US`, `CA`).
@@ -72,6 +87,8 @@ mod tests {
     fn lists() {
         assert_eq!(countries().count(), 249);
         assert!(is_country("DE") && !is_country("ZZ"));
+        assert!(is_billing_country("DE") && !is_billing_country("RU") && !is_billing_country("de"));
+        assert_eq!(billing_countries().count(), 244, "Polar's AddressInput lists 244");
         assert_eq!(subdivisions("CA").unwrap().len(), 13);
         assert!(subdivisions("US").unwrap().contains(&"US-NY".to_string()));
         assert!(subdivisions("DE").is_none());

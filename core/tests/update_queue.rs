@@ -285,7 +285,7 @@ fn confirm_waits_for_the_queue_to_drain_and_carries_pending_fields() {
     q.edit(seats(3), EditKind::Discrete, 0.0);
     let patch = q.next_request(0.0).unwrap();
     q.edit(name("Ada"), EditKind::Text, 10.0); // still within the typing pause
-    q.confirm(Some("tok_sandbox_success".into()));
+    q.confirm(Some("tok_sandbox_success".into()), CheckoutUpdate::default());
     assert!(q.next_request(20.0).is_none(), "waits for the PATCH in flight");
     q.on_response(patch.seq, Ok(()), 30.0);
     let confirm = q.next_request(30.0).unwrap();
@@ -297,10 +297,24 @@ fn confirm_waits_for_the_queue_to_drain_and_carries_pending_fields() {
 }
 
 #[test]
+fn confirm_carries_the_whole_form() {
+    let mut q = UpdateQueue::new();
+    q.edit(name("Ada"), EditKind::Text, 0.0);
+    let form = CheckoutUpdate { locale: Patch::Value("de-DE".into()), ..email("ada@example.com").merge(name("Ada L")) };
+    q.confirm(None, form);
+    let confirm = q.next_request(0.0).unwrap();
+    assert_eq!(
+        confirm.body.fields(),
+        [Field::CustomerName, Field::CustomerEmail, Field::Locale].into_iter().collect::<FieldSet>()
+    );
+    assert_eq!(confirm.body.customer_name, Patch::Value("Ada L".into()), "the form as shown wins");
+}
+
+#[test]
 fn a_declined_payment_keeps_the_fields_it_carried() {
     let mut q = UpdateQueue::new();
     q.edit(name("Ada"), EditKind::Text, 0.0);
-    q.confirm(Some("tok_sandbox_declined".into()));
+    q.confirm(Some("tok_sandbox_declined".into()), CheckoutUpdate::default());
     let c = q.next_request(0.0).unwrap();
     assert_eq!(
         q.on_response(c.seq, Err(ApiError::Payment("declined".into())), 5.0),
@@ -313,10 +327,61 @@ fn a_declined_payment_keeps_the_fields_it_carried() {
 #[test]
 fn a_network_error_on_confirm_retries_the_confirm() {
     let mut q = UpdateQueue::new();
-    q.confirm(None);
+    q.confirm(None, CheckoutUpdate::default());
     let c = q.next_request(0.0).unwrap();
     assert!(matches!(q.on_response(c.seq, Err(ApiError::Network("x".into())), 0.0), Reaction::Retrying { .. }));
     assert!(matches!(q.next_request(500.0).unwrap().kind, RequestKind::Confirm { token: None }));
+}
+
+#[test]
+fn a_redeemed_trial_is_dropped_and_the_confirm_goes_again() {
+    use kassa_core::api_error::Refusal;
+    let mut q = UpdateQueue::new();
+    q.edit(name("Ada"), EditKind::Text, 0.0);
+    q.confirm(Some("tok".into()), CheckoutUpdate::default());
+    let c = q.next_request(0.0).unwrap();
+    let refused =
+        ApiError::Forbidden { reason: Refusal::TrialAlreadyRedeemed, detail: "Trial already redeemed".into() };
+    assert_eq!(q.on_response(c.seq, Err(refused), 5.0), Reaction::TrialRemoved);
+    let again = q.next_request(5.0).unwrap();
+    assert_eq!(again.kind, RequestKind::Confirm { token: Some("tok".into()) });
+    assert_eq!((again.body.allow_trial, again.body.customer_name), (Patch::Value(false), Patch::Value("Ada".into())));
+}
+
+#[test]
+fn a_used_up_discount_shows_at_its_field_and_the_rest_is_saved() {
+    use kassa_core::api_error::Refusal;
+    let mut q = UpdateQueue::new();
+    q.edit(CheckoutUpdate { discount_code: Patch::Value("GONE".into()), ..seats(3) }, EditKind::Discrete, 0.0);
+    let r = q.next_request(0.0).unwrap();
+    let refused = ApiError::Forbidden { reason: Refusal::DiscountRedemptionLimitReached, detail: "Used up".into() };
+    assert_eq!(q.on_response(r.seq, Err(refused), 5.0), Reaction::Rejected);
+    assert_eq!(q.errors().get(&Field::DiscountCode.into()).map(String::as_str), Some("Used up"));
+    let again = q.next_request(5.0).unwrap();
+    assert_eq!(again.body.fields(), Field::Seats.into());
+}
+
+#[test]
+fn a_refusal_is_shown_and_waits_for_the_buyer() {
+    use kassa_core::api_error::Refusal;
+    let mut q = UpdateQueue::new();
+    q.confirm(Some("tok".into()), CheckoutUpdate::default());
+    let c = q.next_request(0.0).unwrap();
+    let refused =
+        ApiError::Forbidden { reason: Refusal::AlreadyActiveSubscription, detail: "Already subscribed".into() };
+    assert!(matches!(
+        q.on_response(c.seq, Err(refused), 1.0),
+        Reaction::Refused { reason: Refusal::AlreadyActiveSubscription, .. }
+    ));
+    assert!(q.next_request(1.0).is_none() && !q.is_confirming(), "not retried, not re-confirmed");
+    // A payment not ready yet is retried with backoff, no Retry-After needed.
+    q.confirm(Some("tok".into()), CheckoutUpdate::default());
+    let c = q.next_request(2.0).unwrap();
+    let not_ready = ApiError::Forbidden { reason: Refusal::PaymentNotReady, detail: "Not ready".into() };
+    assert_eq!(q.on_response(c.seq, Err(not_ready), 2.0), Reaction::Retrying { at_ms: 502.0 });
+    // So is a locked session.
+    let c = q.next_request(502.0).unwrap();
+    assert!(matches!(q.on_response(c.seq, Err(ApiError::Locked("busy".into())), 502.0), Reaction::Retrying { .. }));
 }
 
 proptest! {

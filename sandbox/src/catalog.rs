@@ -3,8 +3,8 @@
 
 use kassa_core::checkout::custom_field::{CustomFieldProperties, SelectOption};
 use kassa_core::checkout::{
-    AmountType, AttachedCustomField, Benefit, CheckoutProduct, CustomField, CustomFieldType, Interval, PriceType,
-    ProductPrice, SeatTier, SeatTiers, TaxBehavior,
+    AmountType, AttachedCustomField, Benefit, CheckoutProduct, CustomField, CustomFieldType, Interval, PriceMeter,
+    PriceType, ProductPrice, SeatTier, SeatTierType, SeatTiers, TaxBehaviorOption,
 };
 
 /// The sandbox organization's ID.
@@ -54,6 +54,18 @@ pub mod ids {
     pub const PRO_KWD: &str = "5a1d0000-0000-4000-8000-000000000109";
     /// Dinar monthly price.
     pub const PRO_KWD_MONTHLY: &str = "5a1d0000-0000-4000-8000-00000000020b";
+    /// Kassa Studio: graduated seats, $15 each for the first five, $12 from the sixth.
+    pub const STUDIO: &str = "5a1d0000-0000-4000-8000-00000000010a";
+    /// Studio seat price.
+    pub const STUDIO_SEATS: &str = "5a1d0000-0000-4000-8000-00000000020c";
+    /// Kassa API: $29/month and $0.005 per API call, at most $100 a month.
+    pub const API: &str = "5a1d0000-0000-4000-8000-00000000010b";
+    /// API base price.
+    pub const API_BASE: &str = "5a1d0000-0000-4000-8000-00000000020d";
+    /// API metered price.
+    pub const API_CALLS: &str = "5a1d0000-0000-4000-8000-00000000020e";
+    /// The meter of API calls.
+    pub const METER_API_CALLS: &str = "5a1d0000-0000-4000-8000-000000000601";
 }
 
 fn price(id: &str, product_id: &str, currency: &str, amount_type: AmountType) -> ProductPrice {
@@ -66,25 +78,37 @@ fn price(id: &str, product_id: &str, currency: &str, amount_type: AmountType) ->
         price_currency: currency.into(),
         // Euro prices are shown to consumers with VAT included, as EU law expects;
         // the others have tax added at checkout.
-        tax_behavior: Some(if currency == "eur" { TaxBehavior::Inclusive } else { TaxBehavior::Exclusive }),
+        tax_behavior: Some(if currency == "eur" { TaxBehaviorOption::Inclusive } else { TaxBehaviorOption::Exclusive }),
         is_archived: false,
         product_id: product_id.into(),
-        price_type: Some(PriceType::OneTime),
+        price_type: None,
         recurring_interval: None,
         price_amount: None,
         minimum_amount: None,
         maximum_amount: None,
         preset_amount: None,
         seat_tiers: None,
+        unit_amount: None,
+        cap_amount: None,
+        meter_id: None,
+        meter: None,
+        legacy: None,
     }
 }
 
-fn fixed(id: &str, product: &str, currency: &str, amount: i64, every: Option<Interval>) -> ProductPrice {
+/// A fixed price; its product says whether and how often it recurs.
+fn fixed(id: &str, product: &str, currency: &str, amount: i64) -> ProductPrice {
+    ProductPrice { price_amount: Some(amount), ..price(id, product, currency, AmountType::Fixed) }
+}
+
+/// A legacy recurring fixed price, carrying its own interval: how Polar still serves a
+/// product sold monthly and yearly under one ID.
+fn legacy(id: &str, product: &str, currency: &str, amount: i64, every: Interval) -> ProductPrice {
     ProductPrice {
-        price_amount: Some(amount),
-        price_type: Some(if every.is_some() { PriceType::Recurring } else { PriceType::OneTime }),
-        recurring_interval: every,
-        ..price(id, product, currency, AmountType::Fixed)
+        price_type: Some(PriceType::Recurring),
+        recurring_interval: Some(every),
+        legacy: Some(true),
+        ..fixed(id, product, currency, amount)
     }
 }
 
@@ -97,12 +121,23 @@ fn benefit(n: u8, description: &str) -> Benefit {
         description: description.into(),
         selectable: false,
         deletable: true,
+        is_deleted: false,
         organization_id: ORGANIZATION_ID.into(),
     }
 }
 
-fn product(id: &str, name: &str, description: &str, prices: Vec<ProductPrice>) -> CheckoutProduct {
-    let recurring = prices.iter().find_map(|p| p.recurring_interval);
+/// A product billed `every` interval (`None`: once). Legacy products, whose prices carry
+/// their own intervals, recur with no interval of their own.
+fn product(
+    id: &str,
+    name: &str,
+    description: &str,
+    every: Option<Interval>,
+    prices: Vec<ProductPrice>,
+) -> CheckoutProduct {
+    let legacy = prices.iter().any(|p| p.legacy == Some(true));
+    let recurring = every.filter(|_| !legacy);
+    let metered = prices.iter().any(|p| p.amount_type == AmountType::MeteredUnit);
     CheckoutProduct {
         id: id.into(),
         created_at: CREATED_AT.into(),
@@ -114,7 +149,9 @@ fn product(id: &str, name: &str, description: &str, prices: Vec<ProductPrice>) -
         visibility: "public".into(),
         recurring_interval: recurring,
         recurring_interval_count: recurring.map(|_| 1),
-        is_recurring: recurring.is_some(),
+        meter_interval: every.filter(|_| metered),
+        meter_interval_count: every.filter(|_| metered).map(|_| 1),
+        is_recurring: every.is_some() || legacy,
         is_archived: false,
         organization_id: ORGANIZATION_ID.into(),
         prices,
@@ -131,7 +168,8 @@ pub fn products() -> Vec<CheckoutProduct> {
         PRO,
         "Kassa Pro",
         "Everything a growing shop needs.",
-        vec![fixed(PRO_MONTHLY, PRO, "usd", 1900, Some(Month)), fixed(PRO_YEARLY, PRO, "usd", 19000, Some(Year))],
+        None,
+        vec![legacy(PRO_MONTHLY, PRO, "usd", 1900, Month), legacy(PRO_YEARLY, PRO, "usd", 19000, Year)],
     );
     pro.benefits = vec![benefit(1, "Unlimited checkouts"), benefit(2, "Priority support")];
 
@@ -139,15 +177,15 @@ pub fn products() -> Vec<CheckoutProduct> {
         STARTER,
         "Kassa Starter",
         "Try it free for 14 days.",
-        vec![fixed(STARTER_MONTHLY, STARTER, "usd", 900, Some(Month))],
+        Some(Month),
+        vec![fixed(STARTER_MONTHLY, STARTER, "usd", 900)],
     );
     starter.trial_interval = Some(Interval::Day);
     starter.trial_interval_count = Some(14);
 
     let mut team_price = price(TEAM_SEATS, TEAM, "usd", AmountType::SeatBased);
-    team_price.price_type = Some(PriceType::Recurring);
-    team_price.recurring_interval = Some(Month);
     team_price.seat_tiers = Some(SeatTiers {
+        seat_tier_type: SeatTierType::Volume,
         tiers: vec![
             SeatTier { min_seats: 2, max_seats: Some(9), price_per_seat: 1200 },
             SeatTier { min_seats: 10, max_seats: Some(50), price_per_seat: 1000 },
@@ -155,48 +193,82 @@ pub fn products() -> Vec<CheckoutProduct> {
         minimum_seats: Some(2),
         maximum_seats: Some(50),
     });
-    let team = product(TEAM, "Kassa Team", "Per-seat pricing for teams.", vec![team_price]);
+    let team = product(TEAM, "Kassa Team", "Per-seat pricing for teams.", Some(Month), vec![team_price]);
 
     let mut pwyw = price(SUPPORT_PWYW, SUPPORT, "usd", AmountType::Custom);
     pwyw.minimum_amount = Some(300);
-    pwyw.maximum_amount = Some(100_000);
-    pwyw.preset_amount = Some(1000);
-    let support = product(SUPPORT, "Support the project", "Pay what you want.", vec![pwyw]);
+    pwyw.maximum_amount = Some(Some(100_000));
+    pwyw.preset_amount = Some(Some(1000));
+    let support = product(SUPPORT, "Support the project", "Pay what you want.", None, vec![pwyw]);
 
+    // Polar has no free price type: a free price is a fixed price of 0.
     let community = product(
         COMMUNITY,
         "Community edition",
         "Free forever.",
-        vec![price(COMMUNITY_FREE, COMMUNITY, "usd", AmountType::Free)],
+        None,
+        vec![fixed(COMMUNITY_FREE, COMMUNITY, "usd", 0)],
     );
     let lifetime = product(
         LIFETIME,
         "Lifetime licence",
         "Pay once, use forever.",
-        vec![fixed(LIFETIME_ONCE, LIFETIME, "usd", 24900, None)],
+        None,
+        vec![fixed(LIFETIME_ONCE, LIFETIME, "usd", 24900)],
     );
     let pro_eur = product(
         PRO_EUR,
         "Kassa Pro (EUR)",
         "Everything a growing shop needs.",
-        vec![
-            fixed(PRO_EUR_MONTHLY, PRO_EUR, "eur", 1700, Some(Month)),
-            fixed(PRO_EUR_YEARLY, PRO_EUR, "eur", 17000, Some(Year)),
-        ],
+        None,
+        vec![legacy(PRO_EUR_MONTHLY, PRO_EUR, "eur", 1700, Month), legacy(PRO_EUR_YEARLY, PRO_EUR, "eur", 17000, Year)],
     );
     let pro_jpy = product(
         PRO_JPY,
         "Kassa Pro (JPY)",
         "Everything a growing shop needs.",
-        vec![fixed(PRO_JPY_MONTHLY, PRO_JPY, "jpy", 2900, Some(Month))],
+        Some(Month),
+        vec![fixed(PRO_JPY_MONTHLY, PRO_JPY, "jpy", 2900)],
     );
     let pro_kwd = product(
         PRO_KWD,
         "Kassa Pro (KWD)",
         "Everything a growing shop needs.",
-        vec![fixed(PRO_KWD_MONTHLY, PRO_KWD, "kwd", 5900, Some(Month))],
+        Some(Month),
+        vec![fixed(PRO_KWD_MONTHLY, PRO_KWD, "kwd", 5900)],
     );
-    vec![pro, starter, team, support, community, lifetime, pro_eur, pro_jpy, pro_kwd]
+
+    let mut studio_price = price(STUDIO_SEATS, STUDIO, "usd", AmountType::SeatBased);
+    studio_price.seat_tiers = Some(SeatTiers {
+        seat_tier_type: SeatTierType::Graduated,
+        tiers: vec![
+            SeatTier { min_seats: 1, max_seats: Some(5), price_per_seat: 1500 },
+            SeatTier { min_seats: 6, max_seats: None, price_per_seat: 1200 },
+        ],
+        minimum_seats: Some(1),
+        maximum_seats: None,
+    });
+    let studio = product(STUDIO, "Kassa Studio", "Graduated per-seat pricing.", Some(Month), vec![studio_price]);
+
+    let mut calls = price(API_CALLS, API, "usd", AmountType::MeteredUnit);
+    calls.unit_amount = Some("0.5".into());
+    calls.cap_amount = Some(Some(10_000));
+    calls.meter_id = Some(METER_API_CALLS.into());
+    calls.meter = Some(PriceMeter {
+        id: METER_API_CALLS.into(),
+        name: "API call".into(),
+        unit: Some("scalar".into()),
+        custom_label: None,
+        custom_multiplier: None,
+    });
+    let api = product(
+        API,
+        "Kassa API",
+        "A base fee, and usage billed monthly.",
+        Some(Month),
+        vec![fixed(API_BASE, API, "usd", 2900), calls],
+    );
+    vec![pro, starter, team, support, community, lifetime, pro_eur, pro_jpy, pro_kwd, studio, api]
 }
 
 /// The product with this ID.

@@ -104,8 +104,11 @@ pub fn by_id(id: &str) -> Option<Discount> {
 impl Discount {
     /// Why the discount cannot apply to `price` of `product_id`, if it cannot.
     pub fn inapplicable(&self, product_id: &str, price: &ProductPrice) -> Option<String> {
-        if matches!(price.amount_type, AmountType::Free | AmountType::Custom) {
-            return Some("Discounts do not apply to free or pay-what-you-want prices".into());
+        // A pay-what-you-want price takes a discount; a free one has nothing to take off.
+        let free = price.amount_type == AmountType::Free
+            || price.price_amount == Some(0) && price.amount_type == AmountType::Fixed;
+        if free {
+            return Some("Discounts do not apply to free prices".into());
         }
         if !self.products.is_empty() && !self.products.contains(&product_id) {
             return Some("This discount code does not apply to this product".into());
@@ -130,6 +133,7 @@ impl Discount {
                 i64::try_from(value).unwrap_or(i64::MAX)
             }
             DiscountType::Fixed => self.fixed_amount(currency).unwrap_or(0),
+            DiscountType::Unknown => 0,
         };
         off.clamp(0, amount.max(0))
     }

@@ -1,5 +1,5 @@
-//! The sandbox's one error enum, rendered as Polar renders errors: `{"error", "detail"}`,
-//! and for validation a 422 whose `detail` is a list of `{loc, msg, type, input}`.
+//! The sandbox's one error enum, rendered as Polar's OpenAPI document describes errors:
+//! `{"error", "detail"}`, and for validation a 422 `{"detail": [{loc, msg, type, input}]}`.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -85,7 +85,10 @@ impl IntoResponse for AppError {
         let (status, name, detail) = match self {
             Self::NotFound(d) => (StatusCode::NOT_FOUND, "ResourceNotFound", json!(d)),
             Self::Unauthorized(d) => (StatusCode::UNAUTHORIZED, "Unauthorized", json!(d)),
-            Self::Validation(errors) => (StatusCode::UNPROCESSABLE_ENTITY, "RequestValidationError", json!(errors)),
+            // Polar's `HTTPValidationError`: the list of problems, and nothing else.
+            Self::Validation(errors) => {
+                return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "detail": errors }))).into_response()
+            }
             Self::NotOpen(d) => (StatusCode::FORBIDDEN, "NotOpenCheckout", json!(d)),
             Self::Expired(d) => (StatusCode::GONE, "ExpiredCheckoutError", json!(d)),
             Self::Payment(d) => (StatusCode::BAD_REQUEST, "PaymentError", json!(d)),

@@ -1,5 +1,5 @@
 //! A JSON body extractor that rejects like Polar: malformed JSON, wrong types and missing
-//! fields all answer 422 `RequestValidationError` with a `loc` that points at the field,
+//! fields all answer 422 (`HTTPValidationError`) with a `loc` that points at the field,
 //! never a 400 or a 500.
 
 use axum::body::Bytes;

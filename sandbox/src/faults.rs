@@ -50,6 +50,16 @@ pub enum Fault {
     },
     /// Answer 200 with a body that is not JSON.
     Malformed,
+    /// Refuse with Polar's 403 of this name (`TrialAlreadyRedeemed`,
+    /// `AlreadyActiveSubscriptionError`, `PaymentNotReady`, `NotPermitted`,
+    /// `DiscountRedemptionLimitReached`), as Polar's service refuses for reasons the
+    /// sandbox does not model (a customer's history, the processor's state).
+    Refuse {
+        /// Polar's error name.
+        error: Refusal,
+    },
+    /// Answer 409 `CheckoutLocked`, as Polar does while another request holds the session.
+    Locked,
     /// Expire the session now.
     Expire,
     /// Drop the session's queued faults.
@@ -58,6 +68,40 @@ pub enum Fault {
 
 fn one() -> u32 {
     1
+}
+
+/// The 403s Polar's checkout answers besides `NotOpenCheckout`, with its messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Refusal {
+    /// The buyer had this trial before.
+    TrialAlreadyRedeemed,
+    /// The buyer already subscribes to this product.
+    AlreadyActiveSubscriptionError,
+    /// The payment cannot be taken yet.
+    PaymentNotReady,
+    /// Not allowed.
+    NotPermitted,
+    /// The discount code is used up.
+    DiscountRedemptionLimitReached,
+}
+
+impl Refusal {
+    fn body(self) -> serde_json::Value {
+        let (name, detail) = match self {
+            Self::TrialAlreadyRedeemed => {
+                ("TrialAlreadyRedeemed", "You have already redeemed a trial for this product.")
+            }
+            Self::AlreadyActiveSubscriptionError => {
+                ("AlreadyActiveSubscriptionError", "You already have an active subscription to this product.")
+            }
+            Self::PaymentNotReady => ("PaymentNotReady", "The payment is not ready yet. Try again in a moment."),
+            Self::NotPermitted => ("NotPermitted", "You don't have the permission to do this."),
+            Self::DiscountRedemptionLimitReached => {
+                ("DiscountRedemptionLimitReached", "This discount has reached its maximum number of redemptions.")
+            }
+        };
+        json!({"error": name, "detail": detail})
+    }
 }
 
 /// The queue of faults per client secret.
@@ -117,7 +161,9 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         return next.run(request).await;
     }
     let fault = secret_of(request.uri().path()).and_then(|s| state.faults.take(s));
-    match fault {
+    // A slow answer is still the provider's own; the others are made up here.
+    let injected = fault.as_ref().is_some_and(|f| !matches!(f, Fault::Slow { .. }));
+    let mut response = match fault {
         None | Some(Fault::Expire | Fault::Clear) => next.run(request).await,
         Some(Fault::Slow { delay_ms }) => {
             tokio::time::sleep(Duration::from_millis(delay_ms.min(30_000))).await;
@@ -139,12 +185,24 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             }
             response
         }
+        Some(Fault::Refuse { error }) => (StatusCode::FORBIDDEN, axum::Json(error.body())).into_response(),
+        Some(Fault::Locked) => (
+            StatusCode::CONFLICT,
+            axum::Json(
+                json!({"error": "CheckoutLocked", "detail": "This checkout is being updated by another request."}),
+            ),
+        )
+            .into_response(),
         Some(Fault::Malformed) => Response::builder()
             .status(StatusCode::OK)
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from("{\"id\": \"trunc"))
             .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    };
+    if injected {
+        response.extensions_mut().insert(crate::record::Injected);
     }
+    response
 }
 
 #[cfg(test)]
@@ -166,6 +224,9 @@ mod tests {
         assert_eq!(read(json!({"client_secret": "s", "fault": "expire"})).unwrap().fault, Fault::Expire);
         assert_eq!(read(json!({"client_secret": "s", "fault": "slow", "delay_ms": 5})).unwrap().count, 1);
         assert!(read(json!({"client_secret": "s", "fault": "explode"})).is_err());
+        let refuse = read(json!({"client_secret": "s", "fault": "refuse", "error": "TrialAlreadyRedeemed"})).unwrap();
+        assert_eq!(refuse.fault, Fault::Refuse { error: Refusal::TrialAlreadyRedeemed });
+        assert!(read(json!({"client_secret": "s", "fault": "refuse", "error": "Nope"})).is_err());
         assert!(read(json!({"fault": "clear"})).is_err());
     }
 

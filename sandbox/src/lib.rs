@@ -15,6 +15,7 @@ pub mod faults;
 pub mod fx;
 pub mod geo;
 pub mod pricing;
+pub mod record;
 pub mod routes;
 pub mod rules;
 pub mod session;

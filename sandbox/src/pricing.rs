@@ -3,7 +3,7 @@
 //! applied discount still applies. It reads the buyer's [`Choices`], not a stored
 //! session, so it depends on nothing above it.
 
-use kassa_core::checkout::{Address, AmountType, CheckoutProduct, Interval, ProductPrice, TaxBehavior};
+use kassa_core::checkout::{Address, CheckoutProduct, Interval, ProductPrice, TaxBehavior};
 
 use crate::discounts::{self, Discount};
 use crate::tax;
@@ -28,8 +28,6 @@ pub struct Choices<'a> {
 pub struct Quote {
     /// Before discount and tax (tax included for inclusive prices).
     pub amount: i64,
-    /// Per seat at the current count, for seat-based prices.
-    pub price_per_seat: Option<i64>,
     /// The applied discount, if it applies to this product and price.
     pub discount: Option<Discount>,
     /// The discount's amount.
@@ -66,21 +64,6 @@ impl Quote {
     }
 }
 
-/// The amount of one billing cycle of `price`, before discount and tax, and the price
-/// per seat of a seat-based price.
-pub fn base_amount(choices: &Choices<'_>, price: &ProductPrice) -> (i64, Option<i64>) {
-    match price.amount_type {
-        AmountType::Fixed => (price.price_amount.unwrap_or(0), None),
-        AmountType::Custom => (choices.amount.or(price.preset_amount).or(price.minimum_amount).unwrap_or(0), None),
-        AmountType::SeatBased => {
-            let seats = choices.seats.unwrap_or(1);
-            let per_seat = price.seat_tiers.as_ref().and_then(|t| t.tier_for(seats)).map_or(0, |t| t.price_per_seat);
-            (per_seat.saturating_mul(i64::from(seats)), Some(per_seat))
-        }
-        _ => (0, None),
-    }
-}
-
 /// The trial of `product` if the choices allow it and the product recurs.
 pub fn trial(choices: &Choices<'_>, product: &CheckoutProduct) -> Option<(Interval, u32)> {
     if !choices.allow_trial || !product.is_recurring {
@@ -91,15 +74,18 @@ pub fn trial(choices: &Choices<'_>, product: &CheckoutProduct) -> Option<(Interv
 
 /// Prices `choices` for `product` at `price`.
 pub fn quote(choices: &Choices<'_>, product: &CheckoutProduct, price: &ProductPrice) -> Quote {
-    let (amount, price_per_seat) = base_amount(choices, price);
+    // Metered prices cost nothing up front; they are billed by usage.
+    let amount = price.amount_for(choices.seats, choices.amount).unwrap_or(0);
     let discount =
         choices.discount_id.and_then(discounts::by_id).filter(|d| d.inapplicable(&product.id, price).is_none());
     let discount_amount = discount.as_ref().map_or(0, |d| d.on(amount, &price.price_currency));
     let net = amount - discount_amount;
-    let behavior = price.tax_behavior.unwrap_or(TaxBehavior::Exclusive);
     let (tax, tax_behavior) = match choices.address {
-        Some(address) => (Some(tax::tax_on(net, tax::rate_bps(address), behavior)), Some(behavior)),
+        Some(address) => {
+            let behavior = tax::behavior(price.tax_behavior, address);
+            (Some(tax::tax_on(net, tax::rate_bps(address), behavior)), Some(behavior))
+        }
         None => (None, None),
     };
-    Quote { amount, price_per_seat, discount, discount_amount, tax, tax_behavior, trial: trial(choices, product) }
+    Quote { amount, discount, discount_amount, tax, tax_behavior, trial: trial(choices, product) }
 }

@@ -26,7 +26,8 @@ pub fn router(state: AppState) -> Router {
         .allow_credentials(true)
         .allow_methods([Method::GET, Method::PATCH, Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
-        .expose_headers([header::RETRY_AFTER])
+        // Polar's CORS exposes no header: a page cannot read `Retry-After`, so the widget
+        // backs off on its own. The sandbox is no kinder.
         // As Polar's API (Starlette's default): a browser asks once per ten minutes.
         .max_age(std::time::Duration::from_secs(600));
     let mut client = Router::new();
@@ -45,5 +46,9 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/products/", get(products::products_list))
         .route("/v1/products", get(products::products_list))
         .route("/v1/sandbox/faults", post(sandbox::faults_create));
-    client.merge(merchant).merge(site::router(&state.site_root)).with_state(state)
+    client
+        .merge(merchant)
+        .merge(site::router(&state.site_root))
+        .layer(middleware::from_fn_with_state(crate::record::Recorder::from_env(), crate::record::record))
+        .with_state(state)
 }

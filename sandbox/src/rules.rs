@@ -3,6 +3,7 @@
 //! field error at once. Nothing is half-applied.
 
 use kassa_core::checkout::completeness::{self, AddressText, Filled};
+use kassa_core::checkout::price::MIN_CHARGE;
 use kassa_core::checkout::{Address, CheckoutProduct, CheckoutUpdate, CustomFieldType, Field, Patch, ProductPrice};
 use serde_json::{json, Value};
 
@@ -45,15 +46,16 @@ fn trimmed(s: &str) -> Option<String> {
 /// states). Completeness is checked at confirm, so a buyer filling it in is not nagged.
 fn check_address(address: &Address, errors: &mut Vec<FieldError>) -> Address {
     let mut a = address.clone();
-    a.country = a.country.trim().to_ascii_uppercase();
     fn at(field: &str) -> [&str; 2] {
         ["customer_billing_address", field]
     }
-    if !geo::is_country(&a.country) {
+    // Polar's AddressInput: an upper-case ISO code from its list (sanctioned countries
+    // are not on it).
+    if !geo::is_billing_country(&a.country) {
         errors.push(FieldError::nested(
             &at("country"),
-            "value_error",
-            "Invalid country: expected an ISO 3166-1 alpha-2 code",
+            "enum",
+            "Input should be an ISO 3166-1 alpha-2 country code Polar accepts",
             json!(address.country),
         ));
     }
@@ -100,25 +102,41 @@ impl Change<'_> {
         self.product().and_then(|p| p.price(&self.next.product_price_id))
     }
 
-    /// Product and price: both must be the session's; a price must belong to the
-    /// product if both are sent, and be in the session's currency.
+    /// Product and price: both must be the session's, the product not archived; a
+    /// price must belong to the product if both are sent, and be in the session's
+    /// currency. A product alone selects its first price in the session's currency.
     fn check_plan(&mut self) {
         let update = self.update;
+        let currency = self.before.currency.clone();
         if let Some(product_id) = update.product_id.value() {
             match self.products.iter().find(|p| &p.id == product_id) {
-                Some(product) if update.product_price_id.is_absent() => {
-                    if let Some(price) = product.prices.iter().find(|p| !p.is_archived) {
-                        self.next.product_id = product.id.clone();
-                        self.next.product_price_id = price.id.clone();
-                    }
-                }
-                Some(product) => self.next.product_id = product.id.clone(),
                 None => self.error(
                     Field::ProductId,
                     "value_error",
                     "Product is not available in this checkout",
                     json!(product_id),
                 ),
+                Some(product) if product.is_archived => {
+                    self.error(Field::ProductId, "value_error", "Product is archived", json!(product_id))
+                }
+                Some(product) if update.product_price_id.is_absent() => {
+                    let price = product.prices.iter().find(|p| {
+                        !p.is_archived && p.is_sellable() && p.price_currency.eq_ignore_ascii_case(&currency)
+                    });
+                    match price {
+                        Some(price) => {
+                            self.next.product_id = product.id.clone();
+                            self.next.product_price_id = price.id.clone();
+                        }
+                        None => self.error(
+                            Field::ProductId,
+                            "value_error",
+                            "The product has no price in the checkout's currency",
+                            json!(product_id),
+                        ),
+                    }
+                }
+                Some(product) => self.next.product_id = product.id.clone(),
             }
         }
         if let Some(price_id) = update.product_price_id.value() {
@@ -129,6 +147,9 @@ impl Change<'_> {
                     "Price does not belong to the selected product",
                     json!(price_id),
                 ),
+                Some(product) if product.is_archived || product.price(price_id).is_some_and(|p| p.is_archived) => {
+                    self.error(Field::ProductPriceId, "value_error", "Price is archived", json!(price_id))
+                }
                 Some(product) => {
                     self.next.product_id = product.id.clone();
                     self.next.product_price_id = price_id.clone();
@@ -141,22 +162,24 @@ impl Change<'_> {
                 ),
             }
         }
-        let currency = self.price().map(|p| p.price_currency.clone());
-        if let Some(currency) = currency.filter(|c| !c.eq_ignore_ascii_case(&self.before.currency)) {
+        let price_currency = self.price().map(|p| p.price_currency.clone());
+        if let Some(price_currency) = price_currency.filter(|c| !c.eq_ignore_ascii_case(&currency)) {
             let field = if update.product_price_id.is_absent() { Field::ProductId } else { Field::ProductPriceId };
             self.error(
                 field,
                 "value_error",
                 "The price's currency does not match the checkout's currency",
-                json!(currency),
+                json!(price_currency),
             );
         }
     }
 
-    /// Seats, within the (new) price's bounds; a switch to a seat-based price starts at
-    /// its minimum, a switch away clears them.
+    /// Seats, within the (new) price's tiers narrowed by the checkout's own limits. A
+    /// switch of product starts over at the new price's minimum; a switch away from a
+    /// seat-based price clears them.
     fn check_seats(&mut self) {
-        let bounds = self.price().and_then(ProductPrice::seat_bounds);
+        let bounds = self.price().and_then(|p| p.seat_bounds_within(self.next.min_seats, self.next.max_seats));
+        let switched = self.next.product_id != self.before.product_id;
         match (self.update.seats.value(), bounds) {
             (Some(&seats), Some((min, max))) if seats < min || seats > max => {
                 self.error(Field::Seats, "value_error", format!("Seats must be between {min} and {max}"), json!(seats))
@@ -165,34 +188,43 @@ impl Change<'_> {
             (Some(&seats), None) => {
                 self.error(Field::Seats, "value_error", "Seats are only available for seat-based pricing", json!(seats))
             }
+            (None, Some((min, _))) if switched => self.next.seats = Some(min),
             (None, Some((min, max))) => self.next.seats = Some(self.next.seats.unwrap_or(min).clamp(min, max)),
             (None, None) => self.next.seats = None,
         }
     }
 
-    /// A pay-what-you-want amount, within the price's bounds.
+    /// A pay-what-you-want amount, within the price's bounds: from its minimum (which
+    /// may be 0: free, or pay what you want) to its maximum, and never a non-zero amount
+    /// below what a card can be charged.
     fn check_amount(&mut self) {
         let Some(&amount) = self.update.amount.value() else { return };
-        match self.price().and_then(ProductPrice::custom_amount_bounds) {
-            Some((min, _)) if amount < min => self.error(
-                Field::Amount,
-                "greater_than_equal",
-                format!("Input should be greater than or equal to {min}"),
-                json!(amount),
-            ),
-            Some((_, max)) if amount > max => self.error(
-                Field::Amount,
-                "less_than_equal",
-                format!("Input should be less than or equal to {max}"),
-                json!(amount),
-            ),
-            Some(_) => self.next.amount = Some(amount),
-            None => self.error(
+        let Some(price) = self.price().filter(|p| p.is_custom()).cloned() else {
+            return self.error(
                 Field::Amount,
                 "value_error",
                 "An amount can only be chosen for pay-what-you-want prices",
                 json!(amount),
-            ),
+            );
+        };
+        let (min, max) = price.custom_amount_bounds().unwrap_or((0, 0));
+        if price.accepts_custom_amount(amount) {
+            self.next.amount = Some(amount);
+        } else if amount > max {
+            self.error(
+                Field::Amount,
+                "less_than_equal",
+                format!("Input should be less than or equal to {max}"),
+                json!(amount),
+            );
+        } else {
+            let least = if min == 0 { MIN_CHARGE } else { min };
+            let message = if min == 0 {
+                format!("Input should be 0, or greater than or equal to {least}")
+            } else {
+                format!("Input should be greater than or equal to {least}")
+            };
+            self.error(Field::Amount, "greater_than_equal", message, json!(amount));
         }
     }
 
@@ -232,35 +264,47 @@ impl Change<'_> {
         }
     }
 
-    /// The tax ID, checked against the (new) billing country.
+    /// The tax ID: it needs a billing country and must suit it; a stored one is checked
+    /// again when the address changes, and goes when the buyer is no longer buying as a
+    /// business.
     fn check_tax_id(&mut self) {
-        match &self.update.customer_tax_id {
-            Patch::Value(raw) => {
-                let id = tax_id::normalize(raw);
-                if id.is_empty() {
-                    self.next.customer_tax_id = None;
-                    return;
-                }
-                let country = self.next.customer_billing_address.as_ref().map(|a| a.country.as_str());
-                match tax_id::check(&id, country) {
-                    Ok(()) => self.next.customer_tax_id = Some(id),
-                    Err(msg) => self.error(Field::CustomerTaxId, "value_error", msg, json!(raw)),
-                }
-            }
-            patch => patch.apply_to(&mut self.next.customer_tax_id),
+        let update = self.update;
+        if !self.next.is_business_customer {
+            self.next.customer_tax_id = None;
+            return;
+        }
+        let id = match &update.customer_tax_id {
+            Patch::Value(raw) => Some(tax_id::normalize(raw)).filter(|id| !id.is_empty()),
+            Patch::Null => None,
+            // Unchanged: checked again only if the address it must suit has changed.
+            Patch::Absent if update.customer_billing_address.is_absent() => return,
+            Patch::Absent => self.next.customer_tax_id.clone(),
+        };
+        let Some(id) = id else {
+            self.next.customer_tax_id = None;
+            return;
+        };
+        let input = update.customer_tax_id.value().map_or_else(|| json!(id), |raw| json!(raw));
+        match self.next.customer_billing_address.as_ref().map(|a| a.country.clone()) {
+            None => self.error(
+                Field::CustomerTaxId,
+                "value_error",
+                "A billing country is required to validate the tax ID",
+                input,
+            ),
+            Some(country) => match tax_id::check(&id, Some(&country)) {
+                Ok(()) => self.next.customer_tax_id = Some(id),
+                Err(msg) => self.error(Field::CustomerTaxId, "value_error", msg, input),
+            },
         }
     }
 
-    /// A discount code: known and applicable to the (new) price. A plan change that makes
+    /// A discount code: known and applicable to the (new) price. Where the checkout
+    /// takes no codes, a code is ignored, as Polar ignores it. A plan change that makes
     /// the applied discount inapplicable drops it.
     fn check_discount(&mut self) {
         match &self.update.discount_code {
-            Patch::Value(code) if !self.before.allow_discount_codes => self.error(
-                Field::DiscountCode,
-                "value_error",
-                "Discount codes are not accepted on this checkout",
-                json!(code),
-            ),
+            Patch::Value(_) if !self.before.allow_discount_codes => {}
             Patch::Value(code) => {
                 let verdict = match (discounts::by_code(code), self.product(), self.price()) {
                     (None, ..) => Err("Discount code not found".to_string()),
@@ -289,12 +333,19 @@ impl Change<'_> {
         }
     }
 
-    /// Custom fields: replaced whole, checked against the (new) product's fields.
+    /// Custom fields, checked against the (new) product's fields and merged into what
+    /// the session holds, as Polar merges them: a key sent replaces its value, `null`
+    /// clears it, a key not sent stays.
     fn check_custom_fields(&mut self) {
         match &self.update.custom_field_data {
             Patch::Value(data) => {
                 check_custom_field_values(&self.next.product_id, data, &mut self.errors);
-                self.next.custom_field_data = data.clone();
+                for (slug, value) in data {
+                    match value {
+                        Value::Null => self.next.custom_field_data.remove(slug),
+                        value => self.next.custom_field_data.insert(slug.clone(), value.clone()),
+                    };
+                }
             }
             Patch::Null => self.next.custom_field_data.clear(),
             Patch::Absent => {}
@@ -371,9 +422,15 @@ fn check_custom_field_values(product_id: &str, data: &serde_json::Map<String, Va
                 }
                 _ => None,
             },
+            // A day, or Polar's datetime form of one.
             CustomFieldType::Date => match value.as_str() {
-                Some(s) if chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => None,
-                _ => Some("Input should be a valid date (YYYY-MM-DD)".to_string()),
+                Some(s)
+                    if chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+                        || chrono::DateTime::parse_from_rfc3339(s).is_ok() =>
+                {
+                    None
+                }
+                _ => Some("Input should be a valid date (YYYY-MM-DD) or datetime".to_string()),
             },
             CustomFieldType::Checkbox => (!value.is_boolean()).then(|| "Input should be a valid boolean".to_string()),
             CustomFieldType::Select => {
@@ -415,8 +472,9 @@ pub fn apply(
 }
 
 /// What a session still lacks before it can be paid: `kassa_core`'s completeness rule
-/// (the one the widget's Pay button applies), as `missing` errors on each field's `loc`.
-pub fn missing_for_confirm(session: &Session) -> Vec<FieldError> {
+/// (the one the widget's Pay button applies) over the `billing_address_fields` the
+/// session shows, as `missing` errors on each field's `loc`.
+pub fn missing_for_confirm(session: &Session, fields: &kassa_core::checkout::BillingAddressFields) -> Vec<FieldError> {
     let address = session.customer_billing_address.as_ref();
     let filled = Filled {
         customer_email: session.customer_email.as_deref().unwrap_or_default(),
@@ -425,8 +483,7 @@ pub fn missing_for_confirm(session: &Session) -> Vec<FieldError> {
         address: AddressText::of(address),
         custom_field_data: &session.custom_field_data,
     };
-    let fields = geo::address_fields(address.map(|a| a.country.as_str()), session.full_address());
-    completeness::missing(&filled, &fields, &catalog::custom_fields(&session.product_id))
+    completeness::missing(&filled, fields, &catalog::custom_fields(&session.product_id))
         .into_iter()
         .map(|path| {
             let mut loc = vec![json!("body"), json!(path.field.name())];

@@ -49,6 +49,10 @@ pub struct Session {
     pub amount: Option<i64>,
     /// Seats chosen.
     pub seats: Option<u32>,
+    /// The fewest seats this checkout sells, if the merchant narrowed the price's tiers.
+    pub min_seats: Option<u32>,
+    /// The most seats this checkout sells, if the merchant narrowed the price's tiers.
+    pub max_seats: Option<u32>,
     /// Applied discount.
     pub discount_id: Option<String>,
     /// Whether the buyer may enter codes.
@@ -154,7 +158,9 @@ impl Session {
             (Some(product), Some(price)) => pricing::quote(&self.choices(), product, price),
             _ => pricing::Quote::default(),
         };
-        let is_free = price.as_ref().is_some_and(|p| p.amount_type == AmountType::Free);
+        let is_free = price.as_ref().is_some_and(|p| {
+            p.amount_type == AmountType::Free || (p.amount_type == AmountType::Fixed && p.price_amount == Some(0))
+        });
         let seat_tiers = price.as_ref().and_then(|p| p.seat_tiers.as_ref());
         let is_recurring = product.as_ref().is_some_and(|p| p.is_recurring);
         let discount = totals.discount.as_ref();
@@ -189,16 +195,16 @@ impl Session {
             embed_origin: None,
             amount: totals.amount,
             seats: seat_tiers.map(|_| self.seats.unwrap_or(1)),
-            min_seats: seat_tiers.and_then(|t| t.minimum_seats),
-            max_seats: seat_tiers.and_then(|t| t.maximum_seats),
-            price_per_seat: totals.price_per_seat,
+            // The checkout's own limits, as the merchant set them; the price's tiers
+            // bound the seats on their own.
+            min_seats: self.min_seats,
+            max_seats: self.max_seats,
             discount_amount: totals.discount_amount,
             net_amount: totals.net(),
             tax_amount: totals.tax,
             tax_behavior: totals.tax_behavior,
             total_amount: totals.total(),
             currency: self.currency.clone(),
-            subtotal_amount: Some(totals.net()),
             allow_trial: Some(self.allow_trial),
             active_trial_interval: totals.trial.map(|t| t.0),
             active_trial_interval_count: totals.trial.map(|t| t.1),
@@ -209,9 +215,8 @@ impl Session {
             discount_id: discount.map(|d| d.discount.id.clone()),
             allow_discount_codes: self.allow_discount_codes,
             require_billing_address: self.require_billing_address,
-            is_discount_applicable: price
-                .as_ref()
-                .is_some_and(|p| !matches!(p.amount_type, AmountType::Free | AmountType::Custom)),
+            // Anything with a price takes a discount, pay what you want included.
+            is_discount_applicable: price.is_some() && !is_free,
             is_free_product_price: is_free,
             is_payment_required: payment_required,
             is_payment_setup_required: setup_required,
@@ -225,8 +230,14 @@ impl Session {
             customer_billing_address: self.customer_billing_address.clone(),
             customer_tax_id: self.customer_tax_id.clone(),
             locale: self.locale.clone(),
+            payment_method_type: self.payment_method_type.clone(),
             payment_processor_metadata: self.processor_metadata(),
-            billing_address_fields: geo::address_fields(country, self.full_address()),
+            billing_address_fields: geo::address_fields(
+                country,
+                self.full_address(),
+                payment_required || setup_required,
+                self.require_billing_address,
+            ),
             prices: Some(products.iter().map(|p| (p.id.clone(), p.prices.clone())).collect()),
             products,
             attached_custom_fields: Some(catalog::custom_fields(&self.product_id)),
@@ -248,12 +259,34 @@ impl Session {
         }
     }
 
-    fn processor_metadata(&self) -> std::collections::BTreeMap<String, String> {
-        let mut meta = std::collections::BTreeMap::new();
-        meta.insert("publishable_key".to_string(), kassa_core::sandbox::PUBLISHABLE_KEY.to_string());
+    /// Renders the session as Polar's merchant-side `Checkout`: the public session
+    /// without its `organization`, with what only the merchant sees (metadata, the
+    /// external customer, the subscription, the checkout's own trial).
+    pub fn render_merchant(
+        &self,
+        catalog: &[CheckoutProduct],
+        base_url: &str,
+        now: DateTime<Utc>,
+    ) -> serde_json::Value {
+        let mut checkout = serde_json::to_value(self.render(catalog, base_url, now)).unwrap_or_default();
+        if let Some(fields) = checkout.as_object_mut() {
+            fields.remove("organization");
+            fields.insert("trial_interval".into(), serde_json::Value::Null);
+            fields.insert("trial_interval_count".into(), serde_json::Value::Null);
+            fields.insert("metadata".into(), serde_json::Value::Object(self.metadata.clone()));
+            fields.insert("external_customer_id".into(), serde_json::Value::Null);
+            fields.insert("subscription_id".into(), serde_json::Value::Null);
+            fields.insert("customer_metadata".into(), serde_json::json!({}));
+        }
+        checkout
+    }
+
+    fn processor_metadata(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut meta = serde_json::Map::new();
+        meta.insert("publishable_key".to_string(), kassa_core::sandbox::PUBLISHABLE_KEY.into());
         if self.payment.requires_action {
             meta.insert("intent_status".into(), kassa_core::sandbox::INTENT_REQUIRES_ACTION.into());
-            meta.insert("intent_client_secret".into(), format!("pi_sandbox_{}_secret", self.id));
+            meta.insert("intent_client_secret".into(), format!("pi_sandbox_{}_secret", self.id).into());
         }
         meta
     }

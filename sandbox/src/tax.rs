@@ -4,7 +4,23 @@
 //! `tax = round(net × rate)`, charged on top. Inclusive: the price already holds the tax,
 //! `tax = net − round(net / (1 + rate))`, and the total is the net.
 
-use kassa_core::checkout::{Address, TaxBehavior};
+use kassa_core::checkout::{Address, TaxBehavior, TaxBehaviorOption};
+
+/// Whether tax is in the price or on top, for a price's option and the buyer's address:
+/// `location` includes it where consumer prices customarily include tax (the EU's VAT
+/// area, the UK, Norway, Switzerland, Iceland, Australia, New Zealand, Japan) and adds
+/// it elsewhere; no option is the organization's default, which here is to add it.
+pub fn behavior(option: Option<TaxBehaviorOption>, address: &Address) -> TaxBehavior {
+    const INCLUSIVE: &str = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK \
+GB NO CH IS AU NZ JP";
+    match option {
+        Some(TaxBehaviorOption::Inclusive) => TaxBehavior::Inclusive,
+        Some(TaxBehaviorOption::Location) if INCLUSIVE.split(' ').any(|c| c == address.country) => {
+            TaxBehavior::Inclusive
+        }
+        _ => TaxBehavior::Exclusive,
+    }
+}
 
 /// The tax rate for a billing address, in basis points. Countries not listed have no tax.
 pub fn rate_bps(address: &Address) -> u32 {
@@ -48,7 +64,7 @@ pub fn tax_on(net: i64, rate_bps: u32, behavior: TaxBehavior) -> i64 {
     }
     let (net, rate) = (i128::from(net), i128::from(rate_bps));
     match behavior {
-        TaxBehavior::Exclusive => round_half_up(net * rate, 10_000),
+        TaxBehavior::Exclusive | TaxBehavior::Unknown => round_half_up(net * rate, 10_000),
         TaxBehavior::Inclusive => i64::try_from(net).unwrap_or(i64::MAX) - round_half_up(net * 10_000, 10_000 + rate),
     }
 }
@@ -67,6 +83,15 @@ mod tests {
         assert_eq!(rate_bps(&at("US", Some("US-CA"))), 725);
         assert_eq!(rate_bps(&at("US", Some("US-OR"))), 0);
         assert_eq!(rate_bps(&at("KW", None)), 0);
+    }
+
+    #[test]
+    fn location_follows_the_buyers_country() {
+        let location = Some(TaxBehaviorOption::Location);
+        assert_eq!(behavior(location, &at("DE", None)), TaxBehavior::Inclusive);
+        assert_eq!(behavior(location, &at("US", Some("US-CA"))), TaxBehavior::Exclusive);
+        assert_eq!(behavior(Some(TaxBehaviorOption::Inclusive), &at("US", None)), TaxBehavior::Inclusive);
+        assert_eq!(behavior(None, &at("DE", None)), TaxBehavior::Exclusive);
     }
 
     #[test]

@@ -44,9 +44,10 @@ async fn concurrent_patches_of_different_fields_all_land() {
         json!({"discount_code": "TEAM10"}),
         json!({"locale": "de-DE"}),
         json!({"custom_field_data": {"company": "Acme"}}),
-        json!({"customer_tax_id": "DE123456789"}),
+        json!({"is_business_customer": true, "customer_tax_id": "DE123456789"}),
     ];
-    // The tax ID needs the German address: retry it until the address has landed.
+    // The tax ID needs the German address (and a business purchase): retry it until the
+    // address has landed.
     let tasks: Vec<_> = bodies
         .into_iter()
         .map(|body| {

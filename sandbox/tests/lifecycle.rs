@@ -36,7 +36,8 @@ async fn confirm_with_the_success_token_confirms_then_succeeds() {
 #[tokio::test]
 async fn a_declined_payment_is_a_400_and_changes_nothing() {
     let app = sandbox();
-    let (secret, before) = session(&app, ready()).await;
+    let (secret, _) = session(&app, ready()).await;
+    let (_, before) = get(&app, &secret).await;
     let (status, json) =
         confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_declined", "customer_name": "Ada"})).await;
     assert_eq!((status, json["error"].clone()), (StatusCode::BAD_REQUEST, json!("PaymentError")));
@@ -187,8 +188,8 @@ async fn local_currency_details_use_the_shared_conversion() {
     assert_eq!(plan["local"]["currency_exchange_rate"], json!(157.23));
     // $19.00 × 157.23 = ¥2,987.37 → ¥2,987; the charm price is ¥2,989.
     assert_eq!(plan["local"]["amount"], 2987);
-    assert_eq!(plan["local"]["formatted_amount"], "¥2987");
-    assert_eq!(plan["local"]["formatted_amount_rounded"], "¥2989");
+    assert_eq!(plan["local"]["formatted_amount"], "¥2,987"); // grouped, as PayNext writes it
+    assert_eq!(plan["local"]["formatted_amount_rounded"], "¥2,989");
     // Exactly what the widget computes from the stated rate.
     let rate = ExchangeRate::from_json(&plan["local"]["currency_exchange_rate"]).unwrap();
     assert_eq!(rate.convert(1900, 2, 0).unwrap(), 2987);
@@ -208,14 +209,19 @@ async fn merchant_create_rules() {
     };
     let (status, json) = post(json!({"products": [ids::PRO], "success_url": "http://shop.example.com/thanks"})).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["success_url".to_string()]));
-    let (status, json) =
-        post(json!({"products": [ids::PRO], "success_url": "https://shop.example.com/thanks", "customer_id": "cus_1"}))
-            .await;
+    let customer = "c0570000-0000-4000-8000-000000000001";
+    let (status, json) = post(
+        json!({"products": [ids::PRO], "success_url": "https://shop.example.com/thanks", "customer_id": customer}),
+    )
+    .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(
         (json["success_url"].clone(), json["customer_id"].clone()),
-        (json!("https://shop.example.com/thanks"), json!("cus_1"))
+        (json!("https://shop.example.com/thanks"), json!(customer))
     );
+    // Polar's customer IDs are UUIDs.
+    let (status, json) = post(json!({"products": [ids::PRO], "customer_id": "cus_1"})).await;
+    assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_id".to_string()]));
     let (status, json) = post(json!({"products": [ids::PRO], "customer_email": "nope"})).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_email".to_string()]));
     let (status, json) = post(json!({"products": [ids::PRO], "local_currency": "XYZ"})).await;

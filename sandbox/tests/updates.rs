@@ -41,7 +41,7 @@ async fn product_switch_selects_its_first_price_and_seats() {
     assert_eq!((json["seats"].clone(), json["amount"].clone()), (json!(2), json!(2400)));
     assert_eq!(json["attached_custom_fields"].as_array().unwrap().len(), 5);
     let (_, json) = patch(&app, &secret, json!({"seats": 12})).await;
-    assert_eq!((json["price_per_seat"].clone(), json["amount"].clone()), (json!(1000), json!(12000)));
+    assert_eq!(json["amount"], json!(12000), "12 seats at the second tier's $10.00");
     let (_, json) = patch(&app, &secret, json!({"product_id": ids::PRO})).await;
     assert_eq!(json["seats"], json!(null));
 }
@@ -84,7 +84,8 @@ async fn pay_what_you_want_respects_the_minimum() {
     let app = sandbox();
     let (secret, created) = session(&app, json!({"products": [ids::SUPPORT]})).await;
     assert_eq!(created["amount"], 1000); // the preset
-    assert!(!created["is_discount_applicable"].as_bool().unwrap());
+                                         // Polar discounts pay-what-you-want prices too.
+    assert!(created["is_discount_applicable"].as_bool().unwrap());
     let (status, json) = patch(&app, &secret, json!({"amount": 299})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(json["detail"][0]["type"], "greater_than_equal");
@@ -92,6 +93,8 @@ async fn pay_what_you_want_respects_the_minimum() {
     assert_eq!(json["total_amount"], 300);
     let (status, _) = patch(&app, &secret, json!({"amount": 100_001})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, json) = patch(&app, &secret, json!({"amount": 2000, "discount_code": "LAUNCH20"})).await;
+    assert_eq!((json["discount_amount"].clone(), json["total_amount"].clone()), (json!(400), json!(1600)));
 }
 
 #[tokio::test]
@@ -127,7 +130,19 @@ async fn customer_details_are_validated() {
         (status, locs(&json)),
         (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_billing_address.state".to_string()])
     );
-    let (_, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "us", "state": "ca"}})).await;
+    // Polar's countries are upper case; a state is normalized to ISO 3166-2.
+    let (status, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "us"}})).await;
+    assert_eq!(
+        (status, locs(&json)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_billing_address.country".to_string()])
+    );
+    let (status, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "RU"}})).await;
+    assert_eq!(
+        (status, json["detail"][0]["type"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("enum")),
+        "a country Polar refuses"
+    );
+    let (_, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "US", "state": "ca"}})).await;
     assert_eq!(json["customer_billing_address"]["state"], "US-CA");
     assert_eq!(json["billing_address_fields"]["state"], "required");
     let (status, json) = patch(&app, &secret, json!({"customer_id": "cus_x"})).await;
@@ -147,13 +162,38 @@ async fn eu_vat_numbers_are_checked_against_the_country() {
     let (status, json) =
         patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "DE 12345678"})).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_tax_id".to_string()]));
-    let (status, json) = patch(&app, &secret, json!({"customer_tax_id": "FR12345678901"})).await;
+    let (status, json) =
+        patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "FR12345678901"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{json}");
     let (status, json) =
         patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "de 123 456 789"})).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(json["customer_tax_id"], "DE123456789");
     assert_eq!(json["billing_address_fields"]["line1"], "required");
+    // The stored tax ID is checked again when the country changes: refused at its own
+    // field, though the request did not carry it, and nothing changes.
+    let (status, json) = patch(&app, &secret, json!({"customer_billing_address": {"country": "FR"}})).await;
+    assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_tax_id".to_string()]));
+    let (status, json) = patch(
+        &app,
+        &secret,
+        json!({"customer_billing_address": {"country": "FR", "line1": "1 rue de Rivoli", "city": "Paris", "postal_code": "75001"}, "customer_tax_id": "FR40303265045"}),
+    )
+    .await;
+    assert_eq!((status, json["customer_tax_id"].clone()), (StatusCode::OK, json!("FR40303265045")), "{json}");
+    // Buying as a private person: the tax ID goes.
+    let (_, json) = patch(&app, &secret, json!({"is_business_customer": false})).await;
+    assert_eq!(json["customer_tax_id"], json!(null));
+}
+
+#[tokio::test]
+async fn a_tax_id_needs_a_billing_country() {
+    let app = sandbox();
+    let (secret, _) = session(&app, json!({"products": [ids::PRO]})).await;
+    let (status, json) =
+        patch(&app, &secret, json!({"is_business_customer": true, "customer_tax_id": "DE123456789"})).await;
+    assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["customer_tax_id".to_string()]));
+    assert_eq!(json["detail"][0]["msg"], "A billing country is required to validate the tax ID");
 }
 
 #[tokio::test]
@@ -181,9 +221,13 @@ async fn discount_codes_apply_and_remove() {
             "{code}"
         );
     }
+    // Where the checkout takes no codes, Polar ignores one without an error.
     let (secret, _) = session(&app, json!({"products": [ids::PRO], "allow_discount_codes": false})).await;
-    let (status, _) = patch(&app, &secret, json!({"discount_code": "LAUNCH20"})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, json) = patch(&app, &secret, json!({"discount_code": "LAUNCH20", "customer_name": "Ada"})).await;
+    assert_eq!(
+        (status, json["discount"].clone(), json["customer_name"].clone()),
+        (StatusCode::OK, json!(null), json!("Ada"))
+    );
 }
 
 #[tokio::test]
@@ -246,7 +290,8 @@ async fn custom_fields_are_typed_and_known() {
 #[tokio::test]
 async fn a_failed_update_changes_nothing() {
     let app = sandbox();
-    let (secret, before) = session(&app, json!({"products": [ids::PRO, ids::TEAM], "customer_name": "Ada"})).await;
+    let (secret, _) = session(&app, json!({"products": [ids::PRO, ids::TEAM], "customer_name": "Ada"})).await;
+    let (_, before) = get(&app, &secret).await;
     // Valid name, plan and code beside one invalid email: none of it may stick.
     let (status, json) = patch(
         &app,
@@ -277,7 +322,7 @@ async fn malformed_bodies_are_422_never_500() {
     ] {
         let (status, json) = send(&app, "PATCH", &format!("/v1/checkouts/client/{secret}"), None, Some(body)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body} → {json}");
-        assert_eq!(json["error"], "RequestValidationError");
+        assert!(json["detail"].is_array(), "{body} → {json}");
     }
 }
 
@@ -286,4 +331,64 @@ async fn unknown_secret_on_patch_is_404() {
     let app = sandbox();
     let (status, json) = patch(&app, "polar_c_nope", json!({"seats": 2})).await;
     assert_eq!((status, json["error"].clone()), (StatusCode::NOT_FOUND, json!("ResourceNotFound")));
+}
+
+#[tokio::test]
+async fn seats_start_over_on_a_product_switch_and_keep_within_the_checkouts_limits() {
+    let app = sandbox();
+    let (secret, created) =
+        session(&app, json!({"products": [ids::TEAM, ids::PRO], "min_seats": 3, "max_seats": 20})).await;
+    assert_eq!(
+        (created["seats"].clone(), created["min_seats"].clone(), created["max_seats"].clone()),
+        (json!(3), json!(3), json!(20))
+    );
+    let (status, _) = patch(&app, &secret, json!({"seats": 21})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the checkout's own limit, below the tiers' 50");
+    let (_, json) = patch(&app, &secret, json!({"seats": 17})).await;
+    assert_eq!(json["seats"], 17);
+    let (_, json) = patch(&app, &secret, json!({"product_id": ids::PRO})).await;
+    assert_eq!(json["seats"], json!(null));
+    let (_, json) = patch(&app, &secret, json!({"product_id": ids::TEAM})).await;
+    assert_eq!(json["seats"], 3, "back at the minimum, not the 17 of before");
+}
+
+#[tokio::test]
+async fn an_archived_product_cannot_be_switched_to() {
+    // A product archived after the checkout was made: the session still lists it, the
+    // switch is refused.
+    let store = kassa_sandbox::Store::in_memory().unwrap();
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let before =
+        kassa_sandbox::app(kassa_sandbox::AppState::new(store.clone(), root.clone(), "http://sandbox.test".into()));
+    let (secret, _) = session(&before, json!({"products": [ids::PRO, ids::LIFETIME]})).await;
+    let mut state = kassa_sandbox::AppState::new(store, root, "http://sandbox.test".into());
+    let mut catalog = (*state.catalog).clone();
+    catalog.iter_mut().filter(|p| p.id == ids::LIFETIME).for_each(|p| p.is_archived = true);
+    state.catalog = std::sync::Arc::new(catalog);
+    let after = kassa_sandbox::app(state);
+    let (status, json) = patch(&after, &secret, json!({"product_id": ids::LIFETIME})).await;
+    assert_eq!(
+        (status, json["detail"][0]["msg"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("Product is archived"))
+    );
+    let (status, _) = patch(&after, &secret, json!({"product_id": ids::PRO})).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn custom_fields_merge_and_null_clears() {
+    let app = sandbox();
+    let (secret, _) = session(&app, json!({"products": [ids::TEAM]})).await;
+    let (_, json) = patch(&app, &secret, json!({"custom_field_data": {"company": "Acme", "developers": 5}})).await;
+    assert_eq!(json["custom_field_data"], json!({"company": "Acme", "developers": 5}));
+    let (_, json) =
+        patch(&app, &secret, json!({"custom_field_data": {"developers": null, "start_date": "2026-12-01T00:00:00Z"}}))
+            .await;
+    assert_eq!(
+        json["custom_field_data"],
+        json!({"company": "Acme", "start_date": "2026-12-01T00:00:00Z"}),
+        "merged; null cleared"
+    );
+    let (status, _) = patch(&app, &secret, json!({"custom_field_data": {"start_date": "1 December"}})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }

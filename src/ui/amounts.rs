@@ -46,6 +46,14 @@ impl Amounts {
         format_wire(amount, &self.locale, CurrencyDisplay::Symbol)
     }
 
+    /// A price finer than a minor unit (`"0.5"` cents), in the payment currency:
+    /// `$0.005`. `None` if it cannot be shown exactly.
+    pub fn unit_price(&self, minor: &str) -> Option<String> {
+        let currency = Currency::parse(&self.code).ok()?;
+        let exponent = self.decimals.unwrap_or_else(|| currency.exponent());
+        crate::intl::format_unit_price(minor, currency, exponent, &self.locale)
+    }
+
     /// `minor` of the payment currency in the local currency (`€17.48`), if there is one
     /// and the conversion fits.
     pub fn local(&self, minor: i64) -> Option<String> {

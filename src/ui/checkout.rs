@@ -16,6 +16,7 @@ use crate::ui::plan::{PayWhatYouWant, PlanPicker, Seats};
 use crate::ui::screens::{ExpiryCountdown, PhaseScreen};
 use crate::ui::summary::Summary;
 use crate::ui::totals::Totals;
+use crate::ui::usage::Usage;
 
 /// A checkout session, fetched by client secret and rendered.
 #[component]
@@ -90,6 +91,7 @@ pub fn CheckoutView() -> impl IntoView {
                 <Seats />
                 <PayWhatYouWant />
                 <Totals />
+                <Usage />
                 <DiscountCode />
                 <CustomerDetails />
                 <BillingAddress />

@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use kassa_core::api_error::ApiError;
+use kassa_core::api_error::{ApiError, Refusal};
 use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate, FieldPath, FieldSet};
 use kassa_core::i18n::{texts, Lang, Texts};
 use kassa_core::sandbox::{tokens, INTENT_REQUIRES_ACTION};
@@ -113,16 +113,15 @@ fn now() -> f64 {
 fn phase_of(c: &CheckoutPublic) -> Phase {
     match c.status {
         CheckoutStatus::Open => Phase::Open,
-        CheckoutStatus::Confirmed
-            if c.payment_processor_metadata.get("intent_status").map(String::as_str)
-                == Some(INTENT_REQUIRES_ACTION) =>
-        {
+        CheckoutStatus::Confirmed if c.processor_meta("intent_status") == Some(INTENT_REQUIRES_ACTION) => {
             Phase::Authenticating
         }
         CheckoutStatus::Confirmed => Phase::Processing,
         CheckoutStatus::Succeeded => Phase::Succeeded,
         CheckoutStatus::Failed => Phase::Failed,
         CheckoutStatus::Expired => Phase::Expired,
+        // A status Polar adds later: nothing can be done with it here.
+        CheckoutStatus::Unknown => Phase::Closed,
     }
 }
 
@@ -278,16 +277,21 @@ impl Controller {
         self.pump();
     }
 
-    /// Pays: confirms once every edit is saved, with the chosen test card if a payment
-    /// is needed.
+    /// Pays: confirms once every edit is saved, carrying the whole form, with the
+    /// chosen test card if a payment is needed.
     pub fn pay(&self) {
         self.notice.try_set(None);
-        let needs_payment = self.session.try_with_untracked(|s| s.is_payment_form_required).unwrap_or(false);
+        let locale = self.locale();
+        let Some((needs_payment, form)) = self.session.try_with_untracked(|s| {
+            (s.is_payment_form_required, self.draft.with_untracked(|d| d.confirm_form(s, &locale)))
+        }) else {
+            return;
+        };
         let card = self.card.try_get_untracked().unwrap_or(TestCard::Success);
         let token = needs_payment.then(|| card.token().to_string());
         self.queue.try_update_value(|q| {
             q.flush(now());
-            q.confirm(token);
+            q.confirm(token, form);
         });
         self.pump();
     }
@@ -376,6 +380,23 @@ impl Controller {
             Reaction::PaymentFailed(message) => {
                 self.notice.try_set(Some(kassa_core::i18n::fill(self.t().payment_failed, &[&message])));
                 self.emit(|h| h.error("payment_failed", &message));
+            }
+            Reaction::TrialRemoved => {
+                self.notice.try_set(Some(self.t().trial_removed.to_string()));
+            }
+            Reaction::Refused { reason, detail } => {
+                let t = self.t();
+                let words = match reason {
+                    Refusal::AlreadyActiveSubscription => t.already_subscribed,
+                    _ => t.not_permitted,
+                };
+                self.notice.try_set(Some(words.to_string()));
+                self.emit(|h| h.error(reason.code(), &detail));
+            }
+            Reaction::Retrying { .. }
+                if matches!(error, Some(ApiError::Forbidden { reason: Refusal::PaymentNotReady, .. })) =>
+            {
+                self.notice.try_set(Some(self.t().payment_not_ready.to_string()));
             }
             Reaction::Stalled => {
                 if let Some(e) = &error {

@@ -9,15 +9,13 @@ use serde_json::Value;
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_id, FieldError, Label};
 
+/// Sets one custom field and sends them all. A cleared field is sent as `null`, not
+/// left out: Polar merges `custom_field_data` into what it holds, so only a `null`
+/// clears a stored value.
 fn set(ctl: Controller, slug: &str, value: Value, kind: EditKind) {
     ctl.draft.update(|d| {
-        if value.is_null() {
-            d.custom_field_data.remove(slug);
-        } else {
-            d.custom_field_data.insert(slug.to_string(), value);
-        }
+        d.custom_field_data.insert(slug.to_string(), value);
     });
-    // Polar replaces custom_field_data whole.
     let data = ctl.draft.with_untracked(|d| d.custom_field_data.clone());
     ctl.edit(CheckoutUpdate { custom_field_data: Patch::Value(data), ..Default::default() }, kind);
 }
@@ -91,6 +89,8 @@ fn CustomFieldInput(field: AttachedCustomField) -> impl IntoView {
                     aria-describedby=described.clone() aria-invalid=invalid.clone() data-testid=format!("custom-{slug}")
                     placeholder=f.properties.form_placeholder.clone()
                     prop:value=move || match current() {
+                        // A date may come back as Polar's datetime: the input shows its day.
+                        Value::String(s) if kind == CustomFieldType::Date => s.chars().take(10).collect(),
                         Value::String(s) => s,
                         Value::Number(n) => n.to_string(),
                         _ => String::new(),

@@ -64,11 +64,16 @@ pub fn CustomerDetails() -> impl IntoView {
         |p| CheckoutUpdate { customer_tax_id: p, ..Default::default() },
     );
     let business = move || ctl.draft.with(|d| d.is_business_customer);
+    // A session made for an existing customer carries their email: Polar does not
+    // change it, so it is shown, not offered for editing.
+    let locked = ctl.session.with_untracked(|s| s.customer_id.is_some());
+    let email_help = locked.then(|| t.email_locked.to_string());
     view! {
         <fieldset class="kassa-section">
             <legend class="kassa-legend">{t.contact}</legend>
             <TextField path=Field::CustomerEmail label=t.email.into() value=email on_input=on_email
-                required=true input_type="email" autocomplete="email" inputmode="email" />
+                required=true input_type="email" autocomplete="email" inputmode="email" readonly=locked
+                help=email_help />
             <TextField path=Field::CustomerName label=t.name.into() value=name on_input=on_name autocomplete="name" />
             <div class="kassa-check">
                 <input type="checkbox" id="kassa-is_business_customer" class="kassa-checkbox" data-testid="business"
@@ -100,6 +105,11 @@ fn send_address(ctl: Controller, kind: EditKind) {
     ctl.edit(CheckoutUpdate { customer_billing_address: patch, ..Default::default() }, kind);
 }
 
+/// Whether the session asks for no part of the address.
+fn all_disabled(f: &kassa_core::checkout::BillingAddressFields) -> bool {
+    [f.country, f.line1, f.line2, f.postal_code, f.city, f.state].iter().all(|m| *m == FieldMode::Disabled)
+}
+
 /// The billing address: the country list, then each field the session asks for,
 /// required or optional as `billing_address_fields` says.
 #[component]
@@ -122,7 +132,8 @@ pub fn BillingAddress() -> impl IntoView {
     let country_options = move || {
         let chosen = ctl.draft.with_untracked(|d| d.address.country.clone());
         let mut countries: Vec<(String, String)> = if all_countries.get() {
-            kassa_core::geo::countries().map(|c| (c.to_string(), region_name(c, &locale))).collect()
+            // The countries Polar takes payments from: a sanctioned one is not offered.
+            kassa_core::geo::billing_countries().map(|c| (c.to_string(), region_name(c, &locale))).collect()
         } else {
             Vec::from_iter((!chosen.is_empty()).then(|| (chosen.clone(), chosen.clone())))
         };
@@ -198,10 +209,12 @@ pub fn BillingAddress() -> impl IntoView {
     let country_path = FieldPath::part(Field::CustomerBillingAddress, "country");
     let country_id = field_id(&country_path);
     view! {
-        <fieldset class="kassa-section">
+        // Asked only where the session asks for it: a free checkout, for one, may need no
+        // address at all.
+        <fieldset class="kassa-section" data-testid="billing-address" hidden=move || fields.with(all_disabled)>
             <legend class="kassa-legend">{t.billing_address}</legend>
             <div class="kassa-field">
-                <Label for_id=country_id.clone() text=t.country.into() required=true />
+                <Label for_id=country_id.clone() text=t.country.into() required=fields.with_untracked(|f| f.country == FieldMode::Required) />
                 <select class="kassa-input" id=country_id autocomplete="country" data-testid="country"
                     aria-describedby=error_id(&country_path)
                     aria-invalid={

@@ -81,8 +81,11 @@ pub fn TextField(
     #[prop(optional)]
     placeholder: Option<String>,
     /// Help shown under the field.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     help: Option<String>,
+    /// Shown but not editable (a value that belongs to the buyer's account).
+    #[prop(default = false)]
+    readonly: bool,
 ) -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let id = field_id(&path);
@@ -102,6 +105,7 @@ pub fn TextField(
                 inputmode=inputmode
                 placeholder=placeholder
                 required=required
+                readonly=readonly
                 aria-required=required.to_string()
                 aria-describedby=described
                 aria-invalid=move || ctl.error(&p).is_some().to_string()

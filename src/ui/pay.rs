@@ -50,9 +50,8 @@ pub fn Pay() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let t = ctl.t();
     let needs_form = Memo::new(move |_| ctl.session.with(|s| s.is_payment_form_required));
-    let sandbox = Memo::new(move |_| {
-        ctl.session.with(|s| s.payment_processor_metadata.get("publishable_key").is_some_and(|k| is_sandbox_key(k)))
-    });
+    let sandbox =
+        Memo::new(move |_| ctl.session.with(|s| s.processor_meta("publishable_key").is_some_and(is_sandbox_key)));
     let missing = Memo::new(move |_| ctl.session.with(|s| ctl.draft.with(|d| d.missing(s))));
     let can_pay = move || {
         missing.with(Vec::is_empty) && !ctl.busy() && !ctl.unsaved.get() && (!needs_form.get() || sandbox.get())

@@ -1,6 +1,8 @@
 //! What the buyer buys: the plan switcher, seats and a pay-what-you-want amount.
 
-use kassa_core::checkout::{plan_options, AmountType, CheckoutUpdate, Field, FieldPath, Patch, PlanOption};
+use kassa_core::checkout::{
+    plan_options, AmountType, CheckoutUpdate, Field, FieldPath, Patch, PlanOption, SeatTierType,
+};
 use kassa_core::i18n::{duration, fill};
 use kassa_core::money::amount::parse_minor;
 use kassa_core::sync::EditKind;
@@ -107,16 +109,26 @@ pub fn Seats() -> impl IntoView {
         ctl.edit(CheckoutUpdate { seats: Patch::Value(seats), ..Default::default() }, kind);
     };
     let current = move || ctl.draft.with(|d| d.seats).unwrap_or(1);
-    // The tier price of the count on screen, before the server answers.
+    // What the count on screen costs, before the server answers: "$12.00 per seat" for
+    // volume tiers, "5 × $15.00 + 3 × $12.00" for graduated ones.
     let per_seat = move || {
         let seats = current();
-        ctl.session.with(|s| {
-            s.selected_price()
-                .and_then(|p| p.seat_tiers.as_ref())
-                .and_then(|t| t.tier_for(seats))
-                .map(|t| t.price_per_seat)
-                .or(s.price_per_seat)
-        })
+        let breakdown = ctl.session.with(|s| {
+            s.selected_price().and_then(|p| p.seat_tiers.as_ref()).map(|t| (t.seat_tier_type, t.breakdown(seats)))
+        });
+        let amounts = ctl.amounts();
+        match breakdown? {
+            (SeatTierType::Graduated, parts) if !parts.is_empty() => Some(
+                parts
+                    .iter()
+                    .map(|(n, price)| {
+                        format!("{}\u{a0}×\u{a0}{}", format_integer(*n, &ctl.locale()), amounts.charged(*price))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            ),
+            (_, parts) => parts.first().map(|(_, price)| fill(ctl.t().per_seat, &[&amounts.charged(*price)])),
+        }
     };
     move || {
         bounds.get().map(|(min, max)| {
@@ -146,7 +158,7 @@ pub fn Seats() -> impl IntoView {
                             on:click=move |_| set(current() + 1, EditKind::Discrete)>"+"</button>
                     </div>
                     <p class="kassa-help" id=format!("{id}-range") data-testid="seat-price">
-                        {move || per_seat().map(|p| fill(ctl.t().per_seat, &[&ctl.amounts().charged(p)]))}
+                        {per_seat}
                         " · " {range}
                     </p>
                     <FieldError path=Field::Seats />

@@ -28,7 +28,6 @@ pub struct Address {
 
 /// Whether a billing address field is shown, and whether it must be filled.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldMode {
     /// Shown and must be filled.
@@ -38,6 +37,9 @@ pub enum FieldMode {
     Optional,
     /// Not shown.
     Disabled,
+    /// A mode this version of Kassa does not know: shown, and left to the buyer.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Polar's `billing_address_fields`: the mode of each address field for this session.

@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 /// The kind of input a custom field asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum CustomFieldType {
     /// Free text.

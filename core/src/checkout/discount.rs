@@ -6,18 +6,19 @@ use serde::{Deserialize, Serialize};
 
 /// Whether a discount takes a fixed amount or a percentage off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountType {
     /// A fixed amount off.
     Fixed,
     /// A percentage off, in basis points.
     Percentage,
+    /// A type this version of Kassa does not know: shown by name and amount only.
+    #[serde(other)]
+    Unknown,
 }
 
 /// How long a discount applies to a subscription.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountDuration {
     /// The first payment only.
@@ -26,6 +27,9 @@ pub enum DiscountDuration {
     Forever,
     /// Every payment for `duration_in_months`.
     Repeating,
+    /// A duration this version of Kassa does not know.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Polar's `CheckoutDiscount*` union, as one struct: the fields of the other shapes are

@@ -6,7 +6,6 @@ use crate::checkout::ProductPrice;
 
 /// A recurring or trial interval unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum Interval {
     /// Daily.
@@ -29,6 +28,13 @@ impl Interval {
             "year" => Some(Self::Year),
             _ => None,
         }
+    }
+
+    /// Reads an optional interval leniently: a value this version of Kassa does not know
+    /// reads as none (a price with an interval from the future shows without one, rather
+    /// than failing the session).
+    pub fn lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Self>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.as_deref().and_then(Self::parse))
     }
 
     /// Polar's spelling.
@@ -64,6 +70,9 @@ pub struct Benefit {
     /// Whether the benefit can be deleted.
     #[serde(default)]
     pub deletable: bool,
+    /// Whether the benefit was deleted (then it is not shown).
+    #[serde(default)]
+    pub is_deleted: bool,
     /// The ID of the organization owning the benefit.
     pub organization_id: String,
 }
@@ -80,7 +89,7 @@ pub struct CheckoutProduct {
     #[serde(default)]
     pub modified_at: Option<String>,
     /// Trial interval unit configured on the product.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "Interval::lenient")]
     pub trial_interval: Option<Interval>,
     /// Number of trial interval units.
     #[serde(default)]
@@ -94,11 +103,17 @@ pub struct CheckoutProduct {
     #[serde(default = "public")]
     pub visibility: String,
     /// Billing interval of a subscription product; `None` for a one-time product.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "Interval::lenient")]
     pub recurring_interval: Option<Interval>,
     /// Number of interval units per billing cycle (2 with `month` = every 2 months).
     #[serde(default)]
     pub recurring_interval_count: Option<u32>,
+    /// How often metered usage is billed, where the product has metered prices.
+    #[serde(default, deserialize_with = "Interval::lenient")]
+    pub meter_interval: Option<Interval>,
+    /// Number of `meter_interval` units per metered billing cycle.
+    #[serde(default)]
+    pub meter_interval_count: Option<u32>,
     /// Whether the product is a subscription.
     pub is_recurring: bool,
     /// Whether the product is archived.

@@ -11,7 +11,6 @@ use crate::checkout::{
 
 /// Status of a checkout session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckoutStatus {
     /// Open: the buyer can still change and pay it.
@@ -25,6 +24,9 @@ pub enum CheckoutStatus {
     Succeeded,
     /// Failed for technical reasons; cannot be retried.
     Failed,
+    /// A status this version of Kassa does not know: shown as closed.
+    #[serde(other)]
+    Unknown,
 }
 
 impl CheckoutStatus {
@@ -36,13 +38,15 @@ impl CheckoutStatus {
 
 /// Whether a price includes tax or has it added on top.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "snake_case")]
 pub enum TaxBehavior {
     /// Tax is included in the price.
     Inclusive,
     /// Tax is added to the price.
     Exclusive,
+    /// A behaviour this version of Kassa does not know: tax shown as a line, not added.
+    #[serde(other)]
+    Unknown,
 }
 
 /// The merchant's organization as shown in the checkout.
@@ -119,9 +123,6 @@ pub struct CheckoutPublic {
     /// Most seats allowed, for seat-based prices.
     #[serde(default)]
     pub max_seats: Option<u32>,
-    /// Price per seat at the current count, for seat-based prices.
-    #[serde(default)]
-    pub price_per_seat: Option<i64>,
     /// Discount amount, in minor units.
     #[serde(default)]
     pub discount_amount: i64,
@@ -138,14 +139,11 @@ pub struct CheckoutPublic {
     pub total_amount: i64,
     /// Currency code of the session, lower case.
     pub currency: String,
-    /// Deprecated alias of `net_amount`, still sent by Polar.
-    #[serde(default)]
-    pub subtotal_amount: Option<i64>,
     /// Whether the trial is enabled.
     #[serde(default)]
     pub allow_trial: Option<bool>,
     /// Trial interval unit in force, if any.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "Interval::lenient")]
     pub active_trial_interval: Option<Interval>,
     /// Trial interval count in force, if any.
     #[serde(default)]
@@ -213,10 +211,14 @@ pub struct CheckoutPublic {
     /// Locale of the session.
     #[serde(default)]
     pub locale: Option<String>,
-    /// Processor data (publishable key and the like).
+    /// The payment method type the buyer picked (`card`, …).
     #[serde(default)]
-    #[cfg_attr(feature = "ts", tsify(type = "Record<string, string>"))]
-    pub payment_processor_metadata: BTreeMap<String, String>,
+    pub payment_method_type: Option<String>,
+    /// Processor data (publishable key, the intent's status and secret). Values are
+    /// strings on Polar today; anything else is kept and ignored.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", tsify(type = "Record<string, unknown>"))]
+    pub payment_processor_metadata: serde_json::Map<String, serde_json::Value>,
     /// Which billing address fields are required, optional or hidden.
     #[serde(default)]
     pub billing_address_fields: BillingAddressFields,
@@ -270,6 +272,11 @@ impl CheckoutPublic {
         self.products.iter().find(|p| p.id == id)
     }
 
+    /// A string of `payment_processor_metadata` (`publishable_key`, `intent_status`, …).
+    pub fn processor_meta(&self, key: &str) -> Option<&str> {
+        self.payment_processor_metadata.get(key).and_then(serde_json::Value::as_str)
+    }
+
     /// The payment currency's exponent: the session's own `currency_decimals` where it
     /// states one, else ISO 4217's (2 for a code ISO does not know). The one exponent
     /// amounts are shown with and typed amounts are parsed with.
@@ -284,10 +291,7 @@ impl CheckoutPublic {
     /// narrowed by the checkout's own `min_seats`/`max_seats`. `None` unless the
     /// selected price is seat-based.
     pub fn seat_bounds(&self) -> Option<(u32, u32)> {
-        let (min, max) = self.selected_price()?.seat_bounds()?;
-        let min = self.min_seats.map_or(min, |m| m.max(min));
-        let max = self.max_seats.map_or(max, |m| m.min(max));
-        Some((min, max.max(min)))
+        self.selected_price()?.seat_bounds_within(self.min_seats, self.max_seats)
     }
 
     /// The billing interval of the selection: the legacy price's own interval, else the

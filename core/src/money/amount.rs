@@ -57,6 +57,27 @@ pub fn decimal_string(minor: i64, exponent: u8) -> String {
     out
 }
 
+/// A fractional amount of minor units as Polar writes a metered unit price (`"0.5"`
+/// cents), scaled down by `10^exponent` into an exact major-unit decimal (`"0.005"`),
+/// with the number of fraction digits it needs (at least `exponent`). `None` for
+/// anything but a plain non-negative decimal, or for more than 20 fraction digits (the
+/// most `Intl.NumberFormat` takes).
+pub fn minor_decimal_to_major(text: &str, exponent: u8) -> Option<(String, u8)> {
+    let (int, frac) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+    if int.is_empty() || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let frac = frac.trim_end_matches('0');
+    let digits = format!("{int}{frac}");
+    let scale = frac.len() + usize::from(exponent);
+    let digits = digits.trim_start_matches('0');
+    let (int, frac) = if digits.len() > scale { digits.split_at(digits.len() - scale) } else { ("", digits) };
+    let frac = format!("{frac:0>scale$}");
+    let shown = u8::try_from(scale.max(usize::from(exponent))).ok().filter(|d| *d <= 20)?;
+    let int = if int.is_empty() { "0" } else { int };
+    Some((if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") }, shown))
+}
+
 /// Parses an amount as a buyer types it (`"12"`, `"12.5"`, `"12,50"`, `" 1 200.00 "`)
 /// into minor units with `exponent` decimals.
 ///
@@ -95,6 +116,19 @@ mod tests {
 
     fn cur(code: &str) -> Currency {
         Currency::parse(code).unwrap()
+    }
+
+    #[test]
+    fn metered_unit_prices_scale_exactly() {
+        assert_eq!(minor_decimal_to_major("0.5", 2), Some(("0.005".into(), 3)));
+        assert_eq!(minor_decimal_to_major("50", 2), Some(("0.50".into(), 2)));
+        assert_eq!(minor_decimal_to_major("1250", 2), Some(("12.50".into(), 2)));
+        assert_eq!(minor_decimal_to_major("0.000001", 2), Some(("0.00000001".into(), 8)));
+        assert_eq!(minor_decimal_to_major("3", 0), Some(("3".into(), 0)));
+        assert_eq!(minor_decimal_to_major("2.50", 3), Some(("0.0025".into(), 4)));
+        for bad in ["", "-1", "1e3", "abc", ".5", "1.2.3"] {
+            assert_eq!(minor_decimal_to_major(bad, 2), None, "{bad}");
+        }
     }
 
     #[test]

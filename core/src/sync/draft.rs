@@ -2,7 +2,7 @@
 //! the server's value otherwise (which may be normalized: `de 123` → `DE123`).
 
 use crate::checkout::completeness::{self, AddressText, Filled};
-use crate::checkout::{Address, CheckoutPublic, Field, FieldPath, FieldSet};
+use crate::checkout::{Address, CheckoutPublic, CheckoutUpdate, Field, FieldPath, FieldSet, Patch};
 
 /// The billing address as typed: every field a string, empty for none.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -134,6 +134,29 @@ impl Draft {
         }
     }
 
+    /// The whole form as a confirm carries it, as Polar's own checkout confirms: the
+    /// buyer's details, the address, the custom fields (a cleared one as `null`, which
+    /// Polar's merge applies) and `locale`. The email is left out once the session has
+    /// a customer: it is theirs and does not change.
+    pub fn confirm_form(&self, c: &CheckoutPublic, locale: &str) -> CheckoutUpdate {
+        let text = |s: &str| match s.trim() {
+            "" => Patch::Null,
+            t => Patch::Value(t.to_string()),
+        };
+        let business = |s: &str| if self.is_business_customer { text(s) } else { Patch::Absent };
+        CheckoutUpdate {
+            customer_email: if c.customer_id.is_some() { Patch::Absent } else { text(&self.customer_email) },
+            customer_name: text(&self.customer_name),
+            is_business_customer: Patch::Value(self.is_business_customer),
+            customer_billing_name: business(&self.customer_billing_name),
+            customer_tax_id: business(&self.customer_tax_id),
+            customer_billing_address: self.address.to_address().map_or(Patch::Absent, Patch::Value),
+            custom_field_data: Patch::Value(self.custom_field_data.clone()),
+            locale: Patch::Value(locale.to_string()),
+            ..Default::default()
+        }
+    }
+
     /// What the buyer must still fill before paying ([`completeness::missing`] over the
     /// draft and the session's `billing_address_fields` and custom fields).
     pub fn missing(&self, c: &CheckoutPublic) -> Vec<FieldPath> {
@@ -177,6 +200,28 @@ mod tests {
         d.refresh(&c, Field::CustomerEmail.into());
         assert_eq!(d.customer_email, "typing@exam");
         assert_eq!(d.customer_name, "Ada Lovelace");
+    }
+
+    #[test]
+    fn the_confirm_form_is_the_whole_form() {
+        let mut c: CheckoutPublic = serde_json::from_str(POLAR).unwrap();
+        let mut d = Draft::from_session(&c);
+        d.custom_field_data.insert("company_size".into(), serde_json::Value::Null);
+        let form = d.confirm_form(&c, "de-DE");
+        let json = serde_json::to_value(&form).unwrap();
+        assert_eq!(json["locale"], "de-DE");
+        assert_eq!(json["customer_email"], "ada@example.com");
+        assert_eq!(json["customer_billing_address"]["city"], "Berlin");
+        assert_eq!(
+            json["custom_field_data"],
+            serde_json::json!({"company_size": null}),
+            "a cleared field goes as null"
+        );
+        d.is_business_customer = false;
+        let json = serde_json::to_value(d.confirm_form(&c, "en")).unwrap();
+        assert!(json.get("customer_tax_id").is_none() && json["is_business_customer"] == false);
+        c.customer_id = Some("c0570000-0000-4000-8000-000000000001".into());
+        assert!(serde_json::to_value(d.confirm_form(&c, "en")).unwrap().get("customer_email").is_none());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::api_error::ApiError;
+use crate::api_error::{ApiError, Refusal};
 use crate::checkout::{CheckoutUpdate, FieldPath, FieldSet};
 
 /// How long a text field waits after the last keystroke before it is sent.
@@ -79,6 +79,17 @@ pub enum Reaction {
     Terminal,
     /// The payment was declined: show why; the buyer can try again.
     PaymentFailed(String),
+    /// The buyer had this trial before: the request goes again at once without the
+    /// trial (`allow_trial: false`, as Polar's own checkout does); say so.
+    TrialRemoved,
+    /// Polar refused the request (an active subscription, not permitted): show why. The
+    /// request's edits wait for the buyer's next edit; a confirm is dropped.
+    Refused {
+        /// Which refusal.
+        reason: Refusal,
+        /// Polar's message.
+        detail: String,
+    },
 }
 
 /// What the queue is doing, for the screen.
@@ -203,10 +214,12 @@ impl UpdateQueue {
         }
     }
 
-    /// Asks to confirm with `token` once every edit before it is saved; pending fields
-    /// travel in the confirm body.
-    pub fn confirm(&mut self, token: Option<String>) {
+    /// Asks to confirm with `token` once every edit before it is saved. The confirm
+    /// carries `form`, the whole form as the buyer sees it (as Polar's own checkout
+    /// confirms), with any edit not yet sent.
+    pub fn confirm(&mut self, token: Option<String>, form: CheckoutUpdate) {
         if self.stopped.is_none() {
+            self.pending = std::mem::take(&mut self.pending).merge(form);
             self.confirm = Confirm::Wanted(token);
         }
     }
@@ -345,6 +358,28 @@ impl UpdateQueue {
             Err(e @ (ApiError::NotOpen(_) | ApiError::Expired(_))) => {
                 self.stopped = Some(e);
                 Reaction::Terminal
+            }
+            Err(ApiError::Forbidden { reason: Refusal::TrialAlreadyRedeemed, .. }) => {
+                let mut body = request.body;
+                body.allow_trial = crate::checkout::Patch::Value(false);
+                self.requeue(body, now_ms);
+                if let RequestKind::Confirm { token } = request.kind {
+                    self.confirm = Confirm::Wanted(token);
+                }
+                Reaction::TrialRemoved
+            }
+            Err(ApiError::Forbidden { reason: Refusal::DiscountRedemptionLimitReached, detail }) => {
+                // Like a 422 on the code: shown beside it, not re-sent; the rest goes on.
+                let mut body = request.body;
+                body.take(crate::checkout::Field::DiscountCode.into());
+                self.errors.insert(crate::checkout::Field::DiscountCode.into(), detail);
+                self.requeue(body, now_ms);
+                Reaction::Rejected
+            }
+            // A payment not ready yet is retried below, like a server error.
+            Err(ApiError::Forbidden { reason, detail }) if reason != Refusal::PaymentNotReady => {
+                self.held = std::mem::take(&mut self.held).merge(request.body);
+                Reaction::Refused { reason, detail }
             }
             Err(ApiError::Payment(message)) => {
                 // The confirm changed nothing: its fields go again as an update.

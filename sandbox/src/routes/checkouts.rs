@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Duration, Utc};
-use kassa_core::checkout::{Address, CheckoutPublic, CheckoutStatus, CheckoutUpdate, Patch};
+use kassa_core::checkout::{Address, CheckoutStatus, CheckoutUpdate, Patch};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -54,6 +54,12 @@ pub struct CreateCheckout {
     /// Seats, for seat-based products.
     #[serde(default)]
     pub seats: Option<u32>,
+    /// The fewest seats this checkout sells (narrows the price's tiers).
+    #[serde(default)]
+    pub min_seats: Option<u32>,
+    /// The most seats this checkout sells (narrows the price's tiers).
+    #[serde(default)]
+    pub max_seats: Option<u32>,
     /// Pay-what-you-want amount.
     #[serde(default)]
     pub amount: Option<i64>,
@@ -134,6 +140,26 @@ fn create_session(body: CreateCheckout, state: &AppState, now: DateTime<Utc>) ->
             }
         }
     }
+    for (field, seats) in [("min_seats", body.min_seats), ("max_seats", body.max_seats)] {
+        if let Some(n) = seats.filter(|n| !(1..=kassa_core::checkout::price::MAX_SEATS).contains(n)) {
+            errors.push(FieldError::body(field, "less_than_equal", "Input should be between 1 and 10000", json!(n)));
+        }
+    }
+    if let (Some(min), Some(max)) = (body.min_seats, body.max_seats) {
+        if min > max {
+            errors.push(FieldError::body(
+                "max_seats",
+                "value_error",
+                "max_seats must be at least min_seats",
+                json!(max),
+            ));
+        }
+    }
+    if let Some(id) =
+        body.customer_id.as_deref().filter(|id| uuid::Uuid::parse_str(id).map_or(true, |u| u.get_version_num() != 4))
+    {
+        errors.push(FieldError::body("customer_id", "uuid_parsing", "Input should be a valid UUID", json!(id)));
+    }
     let buyer_country = body.buyer_country.as_deref().map(|c| c.trim().to_ascii_uppercase());
     if let Some(c) = &buyer_country {
         if !geo::is_country(c) {
@@ -188,6 +214,8 @@ fn create_session(body: CreateCheckout, state: &AppState, now: DateTime<Utc>) ->
         require_billing_address: body.require_billing_address || body.customer_billing_address.is_some(),
         allow_trial: body.allow_trial,
         customer_id: body.customer_id,
+        min_seats: body.min_seats,
+        max_seats: body.max_seats,
         success_url: body.success_url,
         return_url: body.return_url,
         metadata: body.metadata,
@@ -220,28 +248,24 @@ pub async fn checkouts_create(
     State(state): State<AppState>,
     _: Merchant,
     PolarJson(body): PolarJson<CreateCheckout>,
-) -> Result<(StatusCode, Json<CheckoutPublic>)> {
+) -> Result<(StatusCode, Json<Value>)> {
     let now = state.now();
     let session = create_session(body, &state, now)?;
     let stored = session.clone();
     state
         .blocking(move |store| store.insert(&stored, &AuditEntry::new(now, "create", vec!["products".into()])))
         .await?;
-    Ok((StatusCode::CREATED, Json(session.render(&state.catalog, &state.base_url, now))))
+    Ok((StatusCode::CREATED, Json(session.render_merchant(&state.catalog, &state.base_url, now))))
 }
 
 /// `GET /v1/checkouts/{id}`: reads a session by ID (expired ones too).
-pub async fn checkouts_get(
-    State(state): State<AppState>,
-    _: Merchant,
-    Path(id): Path<String>,
-) -> Result<Json<CheckoutPublic>> {
+pub async fn checkouts_get(State(state): State<AppState>, _: Merchant, Path(id): Path<String>) -> Result<Json<Value>> {
     let now = state.now();
     let session = state
         .blocking(move |store| store.get(Key::Id(&id), now))
         .await?
         .ok_or_else(|| AppError::NotFound("Checkout session not found".into()))?;
-    Ok(Json(session.render(&state.catalog, &state.base_url, now)))
+    Ok(Json(session.render_merchant(&state.catalog, &state.base_url, now)))
 }
 
 /// `GET /v1/checkouts/{id}/audit`: every accepted change, oldest first.

@@ -109,8 +109,9 @@ pub async fn checkouts_client_confirm(
         .blocking(move |store| {
             store.modify(Key::Secret(&secret), now, |session| {
                 let applied = apply_update(session, &update, &st, now, "confirm")?;
-                let mut missing = rules::missing_for_confirm(session);
-                let needs_payment = session.render(&st.catalog, &st.base_url, now).is_payment_form_required;
+                let shown = session.render(&st.catalog, &st.base_url, now);
+                let mut missing = rules::missing_for_confirm(session, &shown.billing_address_fields);
+                let needs_payment = shown.is_payment_form_required;
                 if needs_payment && token.is_none() {
                     missing.push(FieldError::body("confirmation_token_id", "missing", "Field required", Value::Null));
                 }

@@ -1,0 +1,39 @@
+//! The usage lines of metered prices: "$0.005 per API call, at most $100.00". Billed
+//! after use, beside the plan, so shown under the totals and never added to them.
+
+use kassa_core::checkout::plans::usage_lines;
+use kassa_core::i18n::fill;
+use leptos::prelude::*;
+
+use crate::ui::controller::Controller;
+
+/// Every metered price of the selected product, one line each.
+#[component]
+pub fn Usage() -> impl IntoView {
+    let ctl = expect_context::<Controller>();
+    let lines = Memo::new(move |_| ctl.session.with(usage_lines));
+    move || {
+        let lines = lines.get();
+        (!lines.is_empty()).then(|| {
+            let t = ctl.t();
+            let amounts = ctl.amounts();
+            let items = lines
+                .into_iter()
+                .filter_map(|line| {
+                    let price = amounts.unit_price(&line.unit_amount)?;
+                    let mut text = fill(t.per_unit, &[&price, &line.meter]);
+                    if let Some(cap) = line.cap_amount {
+                        text = format!("{text}, {}", fill(t.usage_cap, &[&amounts.charged(cap)]));
+                    }
+                    Some(view! { <li data-testid=format!("usage-{}", line.price_id)>{text}</li> })
+                })
+                .collect_view();
+            view! {
+                <section class="kassa-usage" aria-labelledby="kassa-usage-title" data-testid="usage">
+                    <h3 class="kassa-legend" id="kassa-usage-title">{t.usage}</h3>
+                    <ul class="kassa-usage-lines">{items}</ul>
+                </section>
+            }
+        })
+    }
+}
