@@ -7,13 +7,14 @@ import { mount } from "/pkg/index.js";
 
 /** The sandbox's public merchant token (documented in the README). */
 const SANDBOX_TOKEN = "polar_oat_kassa_sandbox";
-const P = (n) => `5a1d0000-0000-4000-8000-00000000010${n}`;
+const P = (n) => `5a1d0000-0000-4000-8000-0000000001${n.toString(16).padStart(2, "0")}`;
 /** What each scenario creates. */
 const SCENARIOS = {
   plans: { products: [P(1), P(2)] },
   seats: { products: [P(3)], seats: 5 },
   local: { products: [P(1)], buyer_country: "DE" },
   free: { products: [P(5)] },
+  usage: { products: [P(11), P(10)] },
 };
 
 const params = new URLSearchParams(location.search);

@@ -1,7 +1,7 @@
 //! The totals: subtotal, discount, tax (included or added), what is due today and, after
 //! a trial, what follows. Announced politely when they change.
 
-use kassa_core::checkout::TaxBehavior;
+use kassa_core::checkout::{FieldMode, TaxBehavior};
 use kassa_core::i18n::fill;
 use kassa_core::sync::SyncStatus;
 use leptos::prelude::*;
@@ -26,6 +26,8 @@ pub fn Totals() -> impl IntoView {
         let tax_row = match (s.tax_amount, s.tax_behavior) {
             (Some(tax), Some(TaxBehavior::Inclusive)) => Some((t.tax_included, Some(tax))),
             (Some(tax), _) => Some((t.tax, Some(tax))),
+            // "Calculated from your country" only where the country is asked for.
+            (None, _) if s.billing_address_fields.country == FieldMode::Disabled => None,
             (None, _) => Some((t.tax, None)),
         };
         let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));

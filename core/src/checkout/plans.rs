@@ -41,9 +41,13 @@ fn shown_amount(price: &ProductPrice) -> Option<i64> {
 }
 
 /// The prices `checkout` offers for `product`: Polar's `prices` for it where the session
-/// has that map (the checkout's own selection), else the product's prices.
+/// has that map (the checkout's own selection: a product it leaves out offers nothing),
+/// else the product's prices.
 pub fn offered_prices<'a>(checkout: &'a CheckoutPublic, product: &'a CheckoutProduct) -> &'a [ProductPrice] {
-    checkout.prices.as_ref().and_then(|m| m.get(&product.id)).map_or(&product.prices, Vec::as_slice)
+    match &checkout.prices {
+        Some(map) => map.get(&product.id).map_or(&[], Vec::as_slice),
+        None => &product.prices,
+    }
 }
 
 /// The plans of `checkout`, in the order of its products and prices. Archived prices,

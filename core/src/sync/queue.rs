@@ -82,8 +82,9 @@ pub enum Reaction {
     /// The buyer had this trial before: the request goes again at once without the
     /// trial (`allow_trial: false`, as Polar's own checkout does); say so.
     TrialRemoved,
-    /// Polar refused the request (an active subscription, not permitted): show why. The
-    /// request's edits wait for the buyer's next edit; a confirm is dropped.
+    /// Polar refused the request (an active subscription, not permitted): show why. A
+    /// refused update waits for the buyer's next edit; a refused confirm is not retried,
+    /// its fields are saved as an update.
     Refused {
         /// Which refusal.
         reason: Refusal,
@@ -378,7 +379,14 @@ impl UpdateQueue {
             }
             // A payment not ready yet is retried below, like a server error.
             Err(ApiError::Forbidden { reason, detail }) if reason != Refusal::PaymentNotReady => {
-                self.held = std::mem::take(&mut self.held).merge(request.body);
+                // A refused confirm changed nothing: its fields go again as an update, so
+                // the buyer can pay once the reason is gone. A refused update would be
+                // refused again: it waits for the buyer's next edit.
+                if was_confirm {
+                    self.requeue(request.body, now_ms);
+                } else {
+                    self.held = std::mem::take(&mut self.held).merge(request.body);
+                }
                 Reaction::Refused { reason, detail }
             }
             Err(ApiError::Payment(message)) => {
