@@ -69,6 +69,14 @@ function fail(element, code, message) {
 }
 
 /**
+ * What the wasm calls back into: the card form, loaded only when a checkout needs one,
+ * after its form is on the screen (a bundler makes `payment.js` a chunk of its own).
+ */
+const HOOKS = {
+  payment: (host, options) => import("./payment.js").then((m) => m.createPayment(host, options)),
+};
+
+/**
  * Mounts a checkout into `element`. Resolves to a handle with `update(options)` and
  * `destroy()`. See the README for every option and its default.
  */
@@ -90,7 +98,7 @@ export async function mount(element, options) {
   }
   let handle;
   try {
-    handle = mountWasm(element, options, session);
+    handle = mountWasm(element, options, session, HOOKS);
   } catch (error) {
     session?.abort.abort();
     throw error;
@@ -115,7 +123,13 @@ export async function mount(element, options) {
   };
 }
 
-const ATTRIBUTES = { "client-secret": "clientSecret", "api-base": "apiBase", locale: "locale", theme: "theme" };
+const ATTRIBUTES = {
+  "client-secret": "clientSecret",
+  "api-base": "apiBase",
+  locale: "locale",
+  theme: "theme",
+  "stripe-js": "stripeJs",
+};
 
 /**
  * Defines `<kassa-checkout client-secret api-base locale theme>`. It mounts when it has

@@ -344,6 +344,12 @@ export interface KassaOptions {
      * `light`, `dark` or `auto` (follows the system). Default: `auto`.
      */
     theme?: Theme | undefined;
+    /**
+     * Where the card form's Stripe.js comes from. Default: Stripe's own
+     * (`https://js.stripe.com/…`), or, for a sandbox key, the sandbox's stand-in at
+     * `{apiBase}/sandbox/stripe.js`.
+     */
+    stripeJs?: string | undefined;
 }
 
 /**
@@ -1024,11 +1030,12 @@ export class KassaHandle {
 
 /**
  * Mounts a checkout into `element`:
- * `mount(el, { clientSecret, apiBase?, locale?, theme? }, prefetched?)`, where
- * `prefetched` is `{url, response}`: a `GET` of the session JavaScript already started
- * (used only if its URL is the one the checkout would ask).
+ * `mount(el, { clientSecret, apiBase?, locale?, theme?, stripeJs? }, prefetched?, hooks?)`,
+ * where `prefetched` is `{url, response}`: a `GET` of the session JavaScript already
+ * started (used only if its URL is the one the checkout would ask), and `hooks` is
+ * `{payment}`: the loader of the card form, `(host, options) → Promise`.
  */
-export function mount(element: HTMLElement, options: any, prefetched: any): KassaHandle;
+export function mount(element: HTMLElement, options: any, prefetched: any, hooks: any): KassaHandle;
 
 /**
  * `sessionUrl(apiBase?, clientSecret)`: the URL a checkout reads its session from, as
@@ -1057,7 +1064,7 @@ export interface InitOutput {
     readonly intounderlyingsource_pull: (a: number, b: any) => any;
     readonly kassahandle_destroy: (a: number) => void;
     readonly kassahandle_update: (a: number, b: any) => [number, number];
-    readonly mount: (a: any, b: any, c: any) => [number, number, number];
+    readonly mount: (a: any, b: any, c: any, d: any) => [number, number, number];
     readonly sessionUrl: (a: number, b: number, c: number, d: number) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h00f272247694202a: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h40a7b3091017dec5: (a: number, b: number, c: any) => [number, number];

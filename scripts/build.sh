@@ -10,12 +10,12 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 printf '\033[1m==> %s\033[0m\n' "building the widget (release, wasm-opt -Oz) into pkg/"
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name kassa_wasm
 rm -f pkg/.gitignore pkg/kassa.js pkg/kassa_bg.wasm pkg/kassa.d.ts pkg/kassa_bg.wasm.d.ts
-cp js/index.js js/index.d.ts js/kassa.js js/package.json pkg/
+cp js/index.js js/index.d.ts js/kassa.js js/payment.js js/package.json pkg/
 cp js/README.md pkg/README.md
 if [ "${1:-}" = "--with-stats" ]; then
   printf '\033[1m==> %s\033[0m\n' "building the widget with allocation counts into target/kassa-stats/"
   wasm-pack --quiet build --release --target web --out-dir target/kassa-stats --out-name kassa_wasm -- --features alloc-stats
-  cp js/index.js js/kassa.js target/kassa-stats/
+  cp js/index.js js/kassa.js js/payment.js target/kassa-stats/
 fi
 printf '\033[1m==> %s\033[0m\n' "building the sandbox"
 cargo build --quiet -p kassa-sandbox

@@ -32,6 +32,8 @@ run() {
 # every warning an error, natively for the workspace and for the widget's wasm target.
 run fmt cargo fmt --all --check
 run native cargo test --workspace
+# The card payment code against Stripe's own declarations (@stripe/stripe-js).
+run stripe-types tsc -p tests/stripe/tsconfig.json
 run clippy cargo clippy --workspace --all-targets -- -D warnings
 run clippy-wasm cargo clippy -p kassa --target wasm32-unknown-unknown --all-targets -- -D warnings
 run load cargo test -p kassa-sandbox --test load -- --ignored --nocapture

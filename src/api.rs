@@ -112,13 +112,6 @@ impl CheckoutEndpoint {
         self.send(Request::post(&format!("{}/confirm", self.url)), stringify(&value)?).await
     }
 
-    /// The sandbox's stand-in for the processor's second payment step.
-    pub async fn next_action(&self, approve: bool) -> Result<Session, ApiError> {
-        let outcome = if approve { "approve" } else { "reject" };
-        let body = format!(r#"{{"outcome":"{outcome}"}}"#);
-        self.send(Request::post(&format!("{}/sandbox/next-action", self.url)), body).await
-    }
-
     async fn send(&self, request: gloo_net::http::RequestBuilder, json: String) -> Result<Session, ApiError> {
         let response = request
             .header("Accept", "application/json")

@@ -16,7 +16,8 @@ use wasm_bindgen::JsCast;
 use crate::api::{session_url, CheckoutEndpoint, Prefetched};
 use crate::events::Host;
 use crate::intl::browser_locale;
-use crate::ui::controller::HostContext;
+use crate::payment::PaymentLoader;
+use crate::ui::controller::{HostContext, PaymentContext, PaymentSetup};
 use crate::ui::Checkout;
 use crate::Error;
 
@@ -64,6 +65,11 @@ pub struct Options {
     /// `light`, `dark` or `auto` (follows the system). Default: `auto`.
     #[serde(default)]
     theme: Option<Theme>,
+    /// Where the card form's Stripe.js comes from. Default: Stripe's own
+    /// (`https://js.stripe.com/…`), or, for a sandbox key, the sandbox's stand-in at
+    /// `{apiBase}/sandbox/stripe.js`.
+    #[serde(default)]
+    stripe_js: Option<String>,
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -93,6 +99,7 @@ impl Options {
             api_base: later.api_base.or(self.api_base),
             locale: later.locale.or(self.locale),
             theme: later.theme.or(self.theme),
+            stripe_js: later.stripe_js.or(self.stripe_js),
         }
     }
 
@@ -104,6 +111,8 @@ impl Options {
 struct Mounted {
     element: web_sys::HtmlElement,
     options: Options,
+    /// The card form's loader, from the JavaScript API.
+    payment: Option<PaymentLoader>,
     _view: Box<dyn Any>,
 }
 
@@ -155,6 +164,7 @@ fn render(
     element: &web_sys::HtmlElement,
     options: &Options,
     prefetched: Option<Prefetched>,
+    payment: Option<PaymentLoader>,
 ) -> Result<Box<dyn Any>, Error> {
     let secret = options.client_secret.as_deref().map(str::trim).unwrap_or_default();
     if secret.is_empty() {
@@ -165,9 +175,16 @@ fn render(
     let endpoint = CheckoutEndpoint::new(options.api_base.as_deref(), secret);
     let locale = options.locale.clone().unwrap_or_else(browser_locale);
     let host = Host(element.clone().into());
+    let payment = payment.map(|loader| PaymentSetup {
+        loader,
+        api_base: options.api_base.clone().unwrap_or_else(|| crate::api::DEFAULT_API_BASE.to_string()),
+        stripe_js: options.stripe_js.clone(),
+    });
     let handle = leptos::mount::mount_to(container, move || {
         let host: HostContext = leptos::prelude::StoredValue::new_local(Some(host));
         leptos::prelude::provide_context(host);
+        let payment: PaymentContext = leptos::prelude::StoredValue::new_local(payment);
+        leptos::prelude::provide_context(payment);
         leptos::view! { <Checkout endpoint locale prefetched /> }
     });
     Ok(Box::new(handle))
@@ -221,7 +238,7 @@ impl KassaHandle {
                 let _ = entry.element.set_attribute("data-theme", merged.theme());
             } else {
                 entry._view = Box::new(());
-                entry._view = render(&entry.element, &merged, None)?;
+                entry._view = render(&entry.element, &merged, None, entry.payment.clone())?;
             }
             entry.options = merged;
             Ok(())
@@ -250,19 +267,29 @@ impl KassaHandle {
 }
 
 /// Mounts a checkout into `element`:
-/// `mount(el, { clientSecret, apiBase?, locale?, theme? }, prefetched?)`, where
-/// `prefetched` is `{url, response}`: a `GET` of the session JavaScript already started
-/// (used only if its URL is the one the checkout would ask).
+/// `mount(el, { clientSecret, apiBase?, locale?, theme?, stripeJs? }, prefetched?, hooks?)`,
+/// where `prefetched` is `{url, response}`: a `GET` of the session JavaScript already
+/// started (used only if its URL is the one the checkout would ask), and `hooks` is
+/// `{payment}`: the loader of the card form, `(host, options) → Promise`.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue, prefetched: JsValue) -> Result<KassaHandle, JsError> {
+pub fn mount(
+    element: web_sys::HtmlElement,
+    options: JsValue,
+    prefetched: JsValue,
+    hooks: JsValue,
+) -> Result<KassaHandle, JsError> {
     let options = parse(options)?;
-    let view = render(&element, &options, Prefetched::from_js(&prefetched))?;
+    let payment = js_sys::Reflect::get(&hooks, &"payment".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .map(PaymentLoader);
+    let view = render(&element, &options, Prefetched::from_js(&prefetched), payment.clone())?;
     let id = NEXT_ID.with(|n| {
         let mut n = n.borrow_mut();
         let id = *n;
         *n += 1;
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { element, options, _view: view }));
+    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { element, options, payment, _view: view }));
     Ok(KassaHandle { id })
 }

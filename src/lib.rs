@@ -13,6 +13,7 @@ pub mod error;
 pub mod events;
 pub mod intl;
 pub mod lifetime;
+pub mod payment;
 pub mod ui;
 
 pub use error::{Error, Result};

@@ -22,14 +22,18 @@ pub enum Timer {
     Poll,
     /// Filling in the country list after the first paint.
     Countries,
+    /// Loading the card form after the first paint.
+    Payment,
 }
 
-const TIMERS: usize = 3;
+const TIMERS: usize = 4;
 
 struct Inner {
     alive: Cell<bool>,
     abort: Option<web_sys::AbortController>,
     timers: RefCell<[Option<TimeoutHandle>; TIMERS]>,
+    /// What else must go when the checkout ends (the card form on the page).
+    ends: RefCell<Vec<Box<dyn FnOnce()>>>,
 }
 
 /// A checkout's lifetime (cheap to clone: every clone is the same lifetime). Leptos asks
@@ -44,7 +48,8 @@ impl Lifetime {
         let lifetime = Self(SendWrapper::new(Rc::new(Inner {
             alive: Cell::new(true),
             abort: web_sys::AbortController::new().ok(),
-            timers: RefCell::new([None, None, None]),
+            timers: RefCell::new([None, None, None, None]),
+            ends: RefCell::new(Vec::new()),
         })));
         let ending = lifetime.clone();
         on_cleanup(move || ending.end());
@@ -92,7 +97,17 @@ impl Lifetime {
         }
     }
 
-    /// Ends the checkout: aborts its requests and clears its timers. Harmless twice.
+    /// Runs `f` when the checkout ends (at once if it has ended).
+    pub fn on_end(&self, f: impl FnOnce() + 'static) {
+        if self.alive() {
+            self.0.ends.borrow_mut().push(Box::new(f));
+        } else {
+            f();
+        }
+    }
+
+    /// Ends the checkout: aborts its requests, clears its timers, runs what was left to
+    /// run at the end. Harmless twice.
     pub fn end(&self) {
         if !self.0.alive.replace(false) {
             return;
@@ -102,6 +117,10 @@ impl Lifetime {
         }
         for handle in self.0.timers.borrow_mut().iter_mut().filter_map(Option::take) {
             handle.clear();
+        }
+        let ends = std::mem::take(&mut *self.0.ends.borrow_mut());
+        for f in ends {
+            f();
         }
     }
 }

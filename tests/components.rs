@@ -55,10 +55,10 @@ fn merchant_text_is_never_html() {
 fn mount_rejects_missing_options_with_a_js_error() {
     let root = container();
     let options = js_sys::Object::new();
-    assert!(kassa::embed::mount(root.clone(), options.into(), JsValue::UNDEFINED).is_err());
+    assert!(kassa::embed::mount(root.clone(), options.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"clientSecret".into(), &"  ".into()).unwrap();
-    assert!(kassa::embed::mount(root, options.into(), JsValue::UNDEFINED).is_err());
+    assert!(kassa::embed::mount(root, options.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
 }
 
 /// The fixture with a local currency (seed 000's shape) at `rate`.
@@ -194,7 +194,7 @@ async fn a_dropped_handle_keeps_the_checkout_until_destroy() {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"clientSecret".into(), &"polar_c_x".into()).unwrap();
     js_sys::Reflect::set(&options, &"apiBase".into(), &"http://127.0.0.1:9".into()).unwrap();
-    let handle = kassa::embed::mount(root.clone(), options.into(), JsValue::UNDEFINED).unwrap();
+    let handle = kassa::embed::mount(root.clone(), options.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     let same = kassa::embed::KassaHandle::clone_for_test(&handle);
     {
         let _forgotten = handle;

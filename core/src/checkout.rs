@@ -12,6 +12,7 @@ pub mod currency_details;
 pub mod custom_field;
 pub mod discount;
 pub mod field;
+pub mod payment;
 pub mod plans;
 pub mod price;
 pub mod product;

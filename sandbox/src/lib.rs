@@ -15,6 +15,7 @@ pub mod faults;
 pub mod fx;
 pub mod geo;
 pub mod pricing;
+pub mod processor;
 pub mod record;
 pub mod routes;
 pub mod rules;
@@ -53,6 +54,8 @@ pub struct AppState {
     pub settle_after: chrono::Duration,
     /// What time it is (the system's, or a test's manual clock).
     pub clock: clock::Clock,
+    /// The card processor's confirmation tokens.
+    pub processor: processor::Processor,
 }
 
 impl AppState {
@@ -67,6 +70,7 @@ impl AppState {
             faults: faults::Faults::new(false),
             settle_after: chrono::Duration::milliseconds(500),
             clock: clock::Clock::system(),
+            processor: processor::Processor::default(),
         }
     }
 

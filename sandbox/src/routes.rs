@@ -34,8 +34,7 @@ pub fn router(state: AppState) -> Router {
     for prefix in ["/v1/checkouts/client", "/v1/checkouts/custom/client"] {
         client = client
             .route(&format!("{prefix}/{{client_secret}}"), get(checkouts_client_get).patch(checkouts_client_update))
-            .route(&format!("{prefix}/{{client_secret}}/confirm"), post(checkouts_client_confirm))
-            .route(&format!("{prefix}/{{client_secret}}/sandbox/next-action"), post(checkouts_client_next_action));
+            .route(&format!("{prefix}/{{client_secret}}/confirm"), post(checkouts_client_confirm));
     }
     let client = client.layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject)).layer(client_cors);
     let merchant = Router::new()
@@ -46,8 +45,20 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/products/", get(products::products_list))
         .route("/v1/products", get(products::products_list))
         .route("/v1/sandbox/faults", post(sandbox::faults_create));
+    // The card processor's side, called by the stand-in for Stripe.js from any page.
+    let processor = Router::new()
+        .route("/v1/sandbox/stripe/confirmation_tokens", post(crate::processor::confirmation_tokens_create))
+        .route("/v1/sandbox/stripe/next_action", post(crate::processor::next_action_create))
+        .route("/sandbox/stripe.js", get(crate::processor::stripe_js))
+        .layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::any())
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE]),
+        );
     client
         .merge(merchant)
+        .merge(processor)
         .merge(site::router(&state.site_root))
         .layer(middleware::from_fn_with_state(crate::record::Recorder::from_env(), crate::record::record))
         .with_state(state)

@@ -17,6 +17,8 @@ pub struct Payment {
     pub succeeds_at: Option<DateTime<Utc>>,
     /// Set while the payment waits for the buyer's second step (3-D Secure).
     pub requires_action: bool,
+    /// The secret of the payment's intent, handed to the stand-in's `handleNextAction`.
+    pub intent_client_secret: Option<String>,
     /// The token handed out with the confirmation.
     pub customer_session_token: Option<String>,
 }
@@ -284,9 +286,9 @@ impl Session {
     fn processor_metadata(&self) -> serde_json::Map<String, serde_json::Value> {
         let mut meta = serde_json::Map::new();
         meta.insert("publishable_key".to_string(), kassa_core::sandbox::PUBLISHABLE_KEY.into());
-        if self.payment.requires_action {
+        if let Some(secret) = self.payment.intent_client_secret.as_ref().filter(|_| self.payment.requires_action) {
             meta.insert("intent_status".into(), kassa_core::sandbox::INTENT_REQUIRES_ACTION.into());
-            meta.insert("intent_client_secret".into(), format!("pi_sandbox_{}_secret", self.id).into());
+            meta.insert("intent_client_secret".into(), secret.clone().into());
         }
         meta
     }

@@ -9,7 +9,10 @@ use kassa_core::money::ExchangeRate;
 use kassa_sandbox::catalog::ids;
 use kassa_sandbox::SANDBOX_TOKEN;
 use serde_json::json;
-use support::{confirm, get, locs, patch, sandbox, sandbox_with_clock, sandbox_with_faults, send, session};
+use support::{
+    confirm, get, locs, patch, pay, sandbox, sandbox_with_clock, sandbox_with_faults, send, session, AUTHENTICATES,
+    DECLINED, SUCCEEDS,
+};
 
 fn ready() -> serde_json::Value {
     json!({"products": [ids::PRO], "customer_email": "ada@example.com", "buyer_country": "DE"})
@@ -19,7 +22,7 @@ fn ready() -> serde_json::Value {
 async fn confirm_with_the_success_token_confirms_then_succeeds() {
     let app = sandbox_with_faults();
     let (secret, _) = session(&app, ready()).await;
-    let (status, json) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    let (status, json) = pay(&app, &secret, SUCCEEDS, json!({})).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(json["status"], "confirmed");
     assert!(json["customer_session_token"].as_str().unwrap().starts_with("polar_cst_"));
@@ -29,7 +32,7 @@ async fn confirm_with_the_success_token_confirms_then_succeeds() {
     // No more changes once paid.
     let (status, json) = patch(&app, &secret, json!({"customer_name": "Late"})).await;
     assert_eq!((status, json["error"].clone()), (StatusCode::FORBIDDEN, json!("NotOpenCheckout")));
-    let (status, _) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    let (status, _) = pay(&app, &secret, SUCCEEDS, json!({})).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
@@ -38,13 +41,12 @@ async fn a_declined_payment_is_a_400_and_changes_nothing() {
     let app = sandbox();
     let (secret, _) = session(&app, ready()).await;
     let (_, before) = get(&app, &secret).await;
-    let (status, json) =
-        confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_declined", "customer_name": "Ada"})).await;
+    let (status, json) = pay(&app, &secret, DECLINED, json!({"customer_name": "Ada"})).await;
     assert_eq!((status, json["error"].clone()), (StatusCode::BAD_REQUEST, json!("PaymentError")));
     let (_, after) = get(&app, &secret).await;
     assert_eq!(after, before);
     // The buyer can try again.
-    let (status, _) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    let (status, _) = pay(&app, &secret, SUCCEEDS, json!({})).await;
     assert_eq!(status, StatusCode::OK);
 }
 
@@ -52,20 +54,31 @@ async fn a_declined_payment_is_a_400_and_changes_nothing() {
 async fn a_payment_needing_a_second_step_waits_for_it() {
     let app = sandbox_with_faults();
     let (secret, _) = session(&app, ready()).await;
-    let (status, json) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_requires_action"})).await;
+    let (status, json) = pay(&app, &secret, AUTHENTICATES, json!({})).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(json["status"], "confirmed");
     assert_eq!(json["payment_processor_metadata"]["intent_status"], "requires_action");
     let (_, json) = get(&app, &secret).await;
     assert_eq!(json["status"], "confirmed", "stays confirmed until the second step");
-    let next = format!("/v1/checkouts/client/{secret}/sandbox/next-action");
-    let (status, json) = send(&app, "POST", &next, None, Some(r#"{"outcome": "reject"}"#)).await;
-    assert_eq!((status, json["error"].clone()), (StatusCode::BAD_REQUEST, json!("PaymentError")));
+    // The stand-in's handleNextAction settles the intent it was given.
+    let intent = json["payment_processor_metadata"]["intent_client_secret"].as_str().unwrap().to_string();
+    assert!(intent.starts_with("pi_sandbox_"));
+    let next = |outcome: &str, intent: &str| json!({"client_secret": intent, "outcome": outcome}).to_string();
+    let (status, json) =
+        send(&app, "POST", "/v1/sandbox/stripe/next_action", None, Some(&next("reject", &intent))).await;
+    assert_eq!(
+        (status, json["error"]["code"].clone()),
+        (StatusCode::PAYMENT_REQUIRED, json!("payment_intent_authentication_failure"))
+    );
     let (_, json) = get(&app, &secret).await;
     assert_eq!(json["status"], "open", "a failed second step reopens the session");
-    confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_requires_action"})).await;
-    let (status, json) = send(&app, "POST", &next, None, Some(r#"{"outcome": "approve"}"#)).await;
-    assert_eq!(status, StatusCode::OK, "{json}");
+    let (_, json) = pay(&app, &secret, AUTHENTICATES, json!({})).await;
+    let second = json["payment_processor_metadata"]["intent_client_secret"].as_str().unwrap().to_string();
+    let (status, _) = send(&app, "POST", "/v1/sandbox/stripe/next_action", None, Some(&next("approve", &intent))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the first intent is gone");
+    let (status, json) =
+        send(&app, "POST", "/v1/sandbox/stripe/next_action", None, Some(&next("approve", &second))).await;
+    assert_eq!((status, json["paymentIntent"]["status"].clone()), (StatusCode::OK, json!("succeeded")), "{json}");
     let (_, json) = get(&app, &secret).await;
     assert_eq!(json["status"], "succeeded");
 }
@@ -96,16 +109,15 @@ async fn confirm_names_every_missing_field_and_applies_body_fields_first() {
         ]
     );
     let mut body = json!({
-        "confirmation_token_id": "tok_sandbox_success",
         "customer_email": "ada@example.com",
         "customer_billing_address": {"country": "US", "line1": "1 Main St", "city": "Springfield", "postal_code": "12345", "state": "US-NY"},
         "custom_field_data": {"company": "Acme", "team_size": "1-10", "terms": false},
     });
     // A required checkbox left unticked is missing (the widget's rule too).
-    let (status, json) = confirm(&app, &secret, body.clone()).await;
+    let (status, json) = pay(&app, &secret, SUCCEEDS, body.clone()).await;
     assert_eq!((status, locs(&json)), (StatusCode::UNPROCESSABLE_ENTITY, vec!["custom_field_data.terms".to_string()]));
     body["custom_field_data"]["terms"] = json!(true);
-    let (status, json) = confirm(&app, &secret, body).await;
+    let (status, json) = pay(&app, &secret, SUCCEEDS, body).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     assert_eq!(json["customer_email"], "ada@example.com");
     // 2 seats × $12 + 4 % New York tax.
@@ -117,7 +129,7 @@ async fn a_us_buyer_gives_the_full_address() {
     let app = sandbox();
     let (secret, _) =
         session(&app, json!({"products": [ids::PRO], "customer_email": "a@example.com", "buyer_country": "US"})).await;
-    let (status, json) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    let (status, json) = pay(&app, &secret, SUCCEEDS, json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut got = locs(&json);
     got.sort();
@@ -244,7 +256,7 @@ async fn terminal_states_answer_403_and_410() {
     assert_eq!((status, json["error"].clone()), (StatusCode::GONE, json!("ExpiredCheckoutError")));
     let (status, _) = patch(&app, &secret, json!({"customer_name": "x"})).await;
     assert_eq!(status, StatusCode::GONE);
-    let (status, _) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    let (status, _) = pay(&app, &secret, SUCCEEDS, json!({})).await;
     assert_eq!(status, StatusCode::GONE);
     // The merchant still reads it, as expired.
     let id = created["id"].as_str().unwrap();
@@ -268,7 +280,7 @@ async fn a_session_expires_on_its_own() {
 async fn a_confirmed_payment_settles_when_its_time_comes() {
     let (app, clock) = sandbox_with_clock();
     let (secret, _) = session(&app, ready()).await;
-    let (status, json) = confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    let (status, json) = pay(&app, &secret, SUCCEEDS, json!({})).await;
     assert_eq!((status, json["status"].clone()), (StatusCode::OK, json!("confirmed")));
     assert_eq!(get(&app, &secret).await.1["status"], json!("confirmed"));
     clock.advance(chrono::Duration::milliseconds(500));
@@ -317,7 +329,7 @@ async fn the_audit_trail_records_every_accepted_change() {
     let (secret, created) = session(&app, ready()).await;
     patch(&app, &secret, json!({"customer_name": "Ada", "reason": "customer_request", "note": "typo in name"})).await;
     patch(&app, &secret, json!({"customer_email": "bad"})).await; // refused: not audited
-    confirm(&app, &secret, json!({"confirmation_token_id": "tok_sandbox_success"})).await;
+    pay(&app, &secret, SUCCEEDS, json!({})).await;
     get(&app, &secret).await;
     let id = created["id"].as_str().unwrap();
     let (status, json) = send(&app, "GET", &format!("/v1/checkouts/{id}/audit"), Some(SANDBOX_TOKEN), None).await;

@@ -11,9 +11,10 @@
 use std::time::Duration;
 
 use kassa_core::api_error::{ApiError, Refusal};
+use kassa_core::checkout::payment::{BillingDetails, PaymentForm};
 use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate, FieldPath, FieldSet};
 use kassa_core::i18n::{texts, Lang, Texts};
-use kassa_core::sandbox::{tokens, INTENT_REQUIRES_ACTION};
+use kassa_core::sandbox::INTENT_REQUIRES_ACTION;
 use kassa_core::sync::{Draft, EditKind, Reaction, Request, RequestKind, SyncStatus, UpdateQueue};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,6 +24,7 @@ use wasm_bindgen::JsValue;
 use crate::api::{CheckoutEndpoint, Session};
 use crate::events::Host;
 use crate::lifetime::{Lifetime, Timer};
+use crate::payment::{Payment, PaymentLoader};
 use crate::ui::amounts::Amounts;
 
 /// The host element, for events; `None` where a checkout is mounted without one (tests).
@@ -47,27 +49,36 @@ pub enum Phase {
     Closed,
 }
 
-/// The sandbox's test cards, offered where the provider is the sandbox.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TestCard {
-    /// Pays.
-    Success,
-    /// Is declined.
-    Declined,
-    /// Needs a second step.
-    Authentication,
+/// Where the card form stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CardForm {
+    /// Not needed, or not asked for yet.
+    Idle,
+    /// Loading (the adapter and Stripe.js).
+    Loading,
+    /// On the page.
+    Ready,
+    /// It could not load: why.
+    Failed(String),
+    /// No card form can be offered here (no loader, no publishable key).
+    Unavailable,
 }
 
-impl TestCard {
-    /// The sandbox token of the card.
-    pub fn token(self) -> &'static str {
-        match self {
-            Self::Success => tokens::SUCCESS,
-            Self::Declined => tokens::DECLINED,
-            Self::Authentication => tokens::REQUIRES_ACTION,
-        }
-    }
+/// How the checkout gets its card form: the loader the JavaScript API passes to `mount`,
+/// the provider's base URL (where the sandbox serves its stand-in) and the merchant's
+/// `stripeJs` option. Absent where a checkout is mounted without the JavaScript API.
+#[derive(Clone, Debug)]
+pub struct PaymentSetup {
+    /// `(host, options) → Promise<Payment>`.
+    pub loader: PaymentLoader,
+    /// The provider's base URL.
+    pub api_base: String,
+    /// Where to load Stripe.js from, if the merchant said.
+    pub stripe_js: Option<String>,
 }
+
+/// [`PaymentSetup`] in context.
+pub type PaymentContext = StoredValue<Option<PaymentSetup>, LocalStorage>;
 
 /// How often a confirmed session is read until it settles, and how many times.
 const POLL_EVERY: Duration = Duration::from_millis(500);
@@ -97,8 +108,19 @@ pub struct Controller {
     pub notice: RwSignal<Option<String>>,
     /// Where the buyer is.
     pub phase: RwSignal<Phase>,
-    /// The chosen sandbox test card.
-    pub card: RwSignal<TestCard>,
+    /// The card form, once loaded.
+    payment: StoredValue<Option<Payment>, LocalStorage>,
+    /// What the card form was last set up with.
+    payment_form: StoredValue<Option<PaymentForm>>,
+    /// How to load it.
+    payment_setup: PaymentContext,
+    /// Where the card form stands.
+    pub card: RwSignal<CardForm>,
+    /// While the card form checks the card and makes a token.
+    pub paying: RwSignal<bool>,
+    /// Set once the bank's second step passed, so a session that still says it waits
+    /// for it is not sent through it again.
+    authenticated: StoredValue<bool>,
     /// The buyer's language.
     pub lang: Lang,
     /// Formatting context of the session, derived from it once per change.
@@ -151,9 +173,15 @@ impl Controller {
             status: RwSignal::new(SyncStatus::Saved),
             unsaved: RwSignal::new(false),
             notice: RwSignal::new(None),
-            card: RwSignal::new(TestCard::Success),
+            payment: StoredValue::new_local(None),
+            payment_form: StoredValue::new(None),
+            payment_setup: use_context::<PaymentContext>().unwrap_or_else(|| StoredValue::new_local(None)),
+            card: RwSignal::new(CardForm::Idle),
+            paying: RwSignal::new(false),
+            authenticated: StoredValue::new(false),
         };
-        if ctl.phase.get_untracked() == Phase::Processing {
+        // A session already paid or waiting for the bank: read it until it settles.
+        if matches!(ctl.phase.get_untracked(), Phase::Processing | Phase::Authenticating) {
             ctl.poll(0);
         }
         ctl
@@ -205,8 +233,10 @@ impl Controller {
             return;
         }
         self.phase.try_set(phase.clone());
-        if phase == Phase::Processing {
-            self.poll(0);
+        match phase {
+            Phase::Processing => self.poll(0),
+            Phase::Authenticating => self.authenticate(),
+            _ => {}
         }
         let json = self.json.try_get_value().unwrap_or(JsValue::NULL);
         match phase {
@@ -277,23 +307,105 @@ impl Controller {
         self.pump();
     }
 
-    /// Pays: confirms once every edit is saved, carrying the whole form, with the
-    /// chosen test card if a payment is needed.
+    /// Pays: where a card is needed, has the card form check it and make a token;
+    /// then confirms once every edit is saved, carrying the whole form.
     pub fn pay(&self) {
         self.notice.try_set(None);
-        let locale = self.locale();
-        let Some((needs_payment, form)) = self.session.try_with_untracked(|s| {
-            (s.is_payment_form_required, self.draft.with_untracked(|d| d.confirm_form(s, &locale)))
-        }) else {
+        let needs_card = self.session.try_with_untracked(|s| s.is_payment_form_required).unwrap_or(false);
+        if !needs_card {
+            return self.confirm(None);
+        }
+        let (Some(Some(payment)), Some(billing)) =
+            (self.payment.try_get_value(), self.draft.try_with_untracked(BillingDetails::of))
+        else {
             return;
         };
-        let card = self.card.try_get_untracked().unwrap_or(TestCard::Success);
-        let token = needs_payment.then(|| card.token().to_string());
+        let ctl = *self;
+        self.paying.try_set(true);
+        spawn_local(async move {
+            let token = payment.token(&billing).await;
+            if !ctl.alive() {
+                return;
+            }
+            ctl.paying.try_set(false);
+            match token {
+                Ok(token) => ctl.confirm(Some(token)),
+                // A card the form refuses: its message stays in the form.
+                Err((_, true)) => {}
+                Err((message, false)) => {
+                    ctl.notice.try_set(Some(kassa_core::i18n::fill(ctl.t().payment_failed, &[&message])));
+                }
+            }
+        });
+    }
+
+    /// Confirms with `token` once every edit is saved, carrying the whole form.
+    fn confirm(&self, token: Option<String>) {
+        let locale = self.locale();
+        let Some(form) = self.session.try_with_untracked(|s| self.draft.with_untracked(|d| d.confirm_form(s, &locale)))
+        else {
+            return;
+        };
         self.queue.try_update_value(|q| {
             q.flush(now());
             q.confirm(token, form);
         });
         self.pump();
+    }
+
+    /// Loads the card form, if the session needs one and it is not loaded: the
+    /// adapter and Stripe.js come only now, after the form is on the screen.
+    pub fn prepare_payment(&self) {
+        let Some(form) = self.session.try_with_untracked(PaymentForm::for_session).flatten() else { return };
+        if self.card.try_get_untracked() != Some(CardForm::Idle) {
+            return;
+        }
+        let setup = self.payment_setup.try_get_value().flatten();
+        let host = self.host.try_get_value().flatten();
+        let (Some(setup), Some(host), Some(lifetime)) = (setup, host, self.lifetime()) else {
+            self.card.try_set(CardForm::Unavailable);
+            return;
+        };
+        self.card.try_set(CardForm::Loading);
+        self.payment_form.try_set_value(Some(form.clone()));
+        let ctl = *self;
+        let locale = self.locale();
+        spawn_local(async move {
+            let loaded = setup.loader.load(&host.0, &form, &locale, &setup.api_base, setup.stripe_js.as_deref()).await;
+            if !ctl.alive() {
+                // Destroyed while it loaded: it goes at once.
+                if let Ok(payment) = loaded {
+                    payment.remove();
+                }
+                return;
+            }
+            match loaded {
+                Ok(payment) => {
+                    let keep = payment.clone();
+                    lifetime.on_end(move || keep.remove());
+                    ctl.payment.try_set_value(Some(payment));
+                    ctl.card.try_set(CardForm::Ready);
+                    // The session may have changed while the form loaded.
+                    ctl.follow_payment();
+                }
+                Err(message) => {
+                    ctl.card.try_set(CardForm::Failed(message.clone()));
+                    ctl.emit(|h| h.error("payment_unavailable", &message));
+                }
+            }
+        });
+    }
+
+    /// Sets the card form up for the session as it now is (amount, currency, mode).
+    fn follow_payment(&self) {
+        let Some(form) = self.session.try_with_untracked(PaymentForm::for_session).flatten() else { return };
+        if self.payment_form.try_get_value().flatten().as_ref() == Some(&form) {
+            return;
+        }
+        if let Some(Some(payment)) = self.payment.try_get_value() {
+            payment.follow(&form);
+            self.payment_form.try_set_value(Some(form));
+        }
     }
 
     /// Whether the queue is saving or a confirm is under way (reactive through `status`).
@@ -411,9 +523,14 @@ impl Controller {
     fn show(&self, session: Session, keep: FieldSet) {
         let Session { model: session, json } = session;
         self.draft.try_update(|d| d.refresh(&session, keep));
-        let phase = phase_of(&session);
+        let mut phase = phase_of(&session);
+        // Past the bank's step, a provider that still says it waits is settling.
+        if phase == Phase::Authenticating && self.authenticated.try_get_value() == Some(true) {
+            phase = Phase::Processing;
+        }
         self.json.try_set_value(json.clone());
         self.session.try_set(session);
+        self.follow_payment();
         self.emit(|h| {
             h.session("kassa:change", &json);
         });
@@ -441,7 +558,8 @@ impl Controller {
 
     /// Reads a confirmed session until it settles.
     fn poll(&self, attempt: u32) {
-        if attempt >= POLL_LIMIT || self.phase.try_get_untracked() != Some(Phase::Processing) {
+        let waiting = matches!(self.phase.try_get_untracked(), Some(Phase::Processing | Phase::Authenticating));
+        if attempt >= POLL_LIMIT || !waiting {
             return;
         }
         let ctl = *self;
@@ -453,24 +571,32 @@ impl Controller {
         }
     }
 
-    /// The sandbox's second payment step: the buyer approves or rejects.
-    pub fn authenticate(&self, approve: bool) {
-        let Some(endpoint) = self.endpoint() else { return };
+    /// The bank's second step (3-D Secure), through the card form: on success the
+    /// session settles (read until it does); on failure the form opens again with why.
+    fn authenticate(&self) {
+        let secret =
+            self.session.try_with_untracked(|s| s.processor_meta("intent_client_secret").map(String::from)).flatten();
+        let (Some(secret), Some(Some(payment))) = (secret, self.payment.try_get_value()) else {
+            // No card form to take the step: read until the provider settles it.
+            return self.poll(0);
+        };
         let ctl = *self;
         spawn_local(async move {
-            let result = endpoint.next_action(approve).await;
+            let result = payment.authenticate(&secret).await;
             if !ctl.alive() {
                 return;
             }
             match result {
-                Ok(session) => ctl.show(session, FieldSet::EMPTY),
-                Err(ApiError::Payment(message)) => {
+                Ok(()) => {
+                    ctl.authenticated.try_set_value(true);
+                    ctl.set_phase(Phase::Processing);
+                }
+                Err(message) => {
                     ctl.notice.try_set(Some(kassa_core::i18n::fill(ctl.t().payment_failed, &[&message])));
                     ctl.reload();
                     ctl.set_phase(Phase::Open);
                     ctl.emit(|h| h.error("payment_failed", &message));
                 }
-                Err(_) => ctl.reload(),
             }
         });
     }

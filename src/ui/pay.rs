@@ -1,13 +1,14 @@
-//! Paying: the sandbox's test cards, the Pay button (disabled while an edit is unsaved
-//! or a required field is empty, with the reason beside it), and the save status.
+//! Paying: the card form (Stripe's Payment Element, in the host's light DOM, projected
+//! here through a `<slot>`), the Pay button (disabled while an edit is unsaved or a
+//! required field is empty, with the reason beside it), and the save status.
 
 use kassa_core::checkout::{Field, FieldPath};
 use kassa_core::i18n::fill;
-use kassa_core::sandbox::is_sandbox_key;
 use kassa_core::sync::SyncStatus;
 use leptos::prelude::*;
 
-use crate::ui::controller::{Controller, TestCard};
+use crate::lifetime::Timer;
+use crate::ui::controller::{CardForm, Controller};
 
 /// The label of a field path, for "Still needed: Email, Country": the words its field
 /// shows in the form.
@@ -50,12 +51,21 @@ pub fn Pay() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let t = ctl.t();
     let needs_form = Memo::new(move |_| ctl.session.with(|s| s.is_payment_form_required));
-    let sandbox =
-        Memo::new(move |_| ctl.session.with(|s| s.processor_meta("publishable_key").is_some_and(is_sandbox_key)));
+    // The card form loads once the form is on the screen (never on the start-up path),
+    // and again should a plan that needs a card be chosen later.
+    Effect::new(move |_| {
+        if needs_form.get() {
+            if let Ok(frame) = request_animation_frame_with_handle(move || {
+                ctl.later(Timer::Payment, std::time::Duration::ZERO, move || ctl.prepare_payment());
+            }) {
+                on_cleanup(move || frame.cancel());
+            }
+        }
+    });
     let missing = Memo::new(move |_| ctl.session.with(|s| ctl.draft.with(|d| d.missing(s))));
-    let can_pay = move || {
-        missing.with(Vec::is_empty) && !ctl.busy() && !ctl.unsaved.get() && (!needs_form.get() || sandbox.get())
-    };
+    let card_ready = move || !needs_form.get() || ctl.card.get() == CardForm::Ready;
+    let can_pay =
+        move || missing.with(Vec::is_empty) && !ctl.busy() && !ctl.unsaved.get() && !ctl.paying.get() && card_ready();
     let label = move || {
         ctl.session.with(|s| {
             if s.active_trial_interval.is_some() {
@@ -67,15 +77,11 @@ pub fn Pay() -> impl IntoView {
             }
         })
     };
-    let card = move |value: TestCard, text: &'static str, testid: &'static str| {
-        let id = format!("kassa-{testid}");
-        view! {
-            <div class="kassa-check">
-                <input type="radio" name="kassa-card" id=id.clone() class="kassa-checkbox" data-testid=testid
-                    prop:checked=move || ctl.card.get() == value on:change=move |_| ctl.card.set(value) />
-                <label for=id>{text}</label>
-            </div>
-        }
+    let card_state = move || match ctl.card.get() {
+        CardForm::Idle | CardForm::Loading => Some((t.card_loading, false)),
+        CardForm::Failed(_) => Some((t.card_unavailable, true)),
+        CardForm::Unavailable => Some((t.no_payment_form, false)),
+        CardForm::Ready => None,
     };
     let status = move || match ctl.status.get() {
         SyncStatus::Sending | SyncStatus::Pending => Some((t.saving.to_string(), false)),
@@ -86,18 +92,15 @@ pub fn Pay() -> impl IntoView {
     view! {
         <section class="kassa-section kassa-pay" aria-labelledby="kassa-pay-title">
             <h3 class="kassa-legend" id="kassa-pay-title">{t.payment}</h3>
-            {move || match (needs_form.get(), sandbox.get()) {
-                (true, true) => Some(view! {
-                    <fieldset class="kassa-cards" data-testid="test-cards">
-                        <legend class="kassa-help">{t.test_card}</legend>
-                        {card(TestCard::Success, t.card_success, "card-success")}
-                        {card(TestCard::Declined, t.card_declined, "card-declined")}
-                        {card(TestCard::Authentication, t.card_auth, "card-auth")}
-                    </fieldset>
-                }.into_any()),
-                (true, false) => Some(view! { <p class="kassa-help">{t.no_payment_form}</p> }.into_any()),
-                _ => None,
-            }}
+            {move || needs_form.get().then(|| view! {
+                <div class="kassa-card" data-testid="payment-element" aria-busy=move || (!card_ready()).to_string()>
+                    <slot name="kassa-payment"></slot>
+                    {move || card_state().map(|(text, problem)| view! {
+                        <p class="kassa-help" class:kassa-field-error=problem role=if problem { "alert" } else { "status" }
+                            data-testid="card-state">{text}</p>
+                    })}
+                </div>
+            })}
             <p class="kassa-notice" role="alert" data-testid="notice">{move || ctl.notice.get()}</p>
             <button type="button" class="kassa-button kassa-pay-button" data-testid="pay"
                 disabled=move || !can_pay() aria-describedby="kassa-pay-why"

@@ -74,14 +74,11 @@ pub fn PhaseScreen(
     let t = ctl.t();
     match phase {
         Phase::Open => ().into_any(),
+        // The bank's window (Stripe's, or the sandbox's stand-in) is open over the page.
         Phase::Authenticating => view! {
-            <div class="kassa-screen" data-testid="screen" data-phase="authenticating">
-                <h2 class="kassa-screen-title">{t.auth_title}</h2>
-                <p>{t.auth_body}</p>
-                <div class="kassa-inline">
-                    <button type="button" class="kassa-button" data-testid="auth-approve" on:click=move |_| ctl.authenticate(true)>{t.approve}</button>
-                    <button type="button" class="kassa-button kassa-button-secondary" data-testid="auth-reject" on:click=move |_| ctl.authenticate(false)>{t.reject}</button>
-                </div>
+            <div class="kassa-loading" role="status" aria-live="polite" data-testid="screen" data-phase="authenticating">
+                <span class="kassa-spinner" aria-hidden="true"></span>
+                <span><strong>{t.auth_title}</strong> " " {t.auth_body}</span>
             </div>
         }
         .into_any(),

@@ -1,6 +1,25 @@
 // A page object for the checkout form: what a buyer does, by test id and label.
 import { newPage } from "./harness.js";
 
+/** Stripe's test cards: the sandbox's stand-in for Stripe.js takes them as Stripe does. */
+export const CARDS = {
+  SUCCEEDS: "4242 4242 4242 4242",
+  DECLINED: "4000 0000 0000 0002",
+  AUTHENTICATES: "4000 0027 6000 3184",
+};
+
+/**
+ * Types a card into the card form of the checkout in `scope` (a page or a locator):
+ * Stripe's Payment Element, here the sandbox's stand-in, in the host's light DOM.
+ */
+export async function fillCard(scope, number, { exp = "12 / 34", cvc = "123" } = {}) {
+  const form = scope.locator(".kassa-payment-slot");
+  await form.locator("#number").waitFor();
+  await form.locator("#number").fill(number);
+  await form.locator("#exp").fill(exp);
+  await form.locator("#cvc").fill(cvc);
+}
+
 export class CheckoutPage {
   constructor(page, sandbox) {
     this.page = page;
@@ -48,6 +67,17 @@ export class CheckoutPage {
   /** The session as the server holds it now. */
   async server() {
     return (await this.sandbox.getSession(this.secret)).body;
+  }
+
+  /** Types a test card into the card form. */
+  async card(number, options) {
+    await fillCard(this.page, number, options);
+  }
+
+  /** Types a test card and presses Pay. */
+  async payWith(number, options) {
+    await this.card(number, options);
+    await this.testId("pay").click();
   }
 
   /** The control of a field path (`customer_billing_address.city`). */

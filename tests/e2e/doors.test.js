@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CARDS, fillCard } from "./checkout_page.js";
 import { newPage, PRODUCTS, ROOT, screenshot, useSandbox } from "./harness.js";
 
 let sandbox, browser;
@@ -171,10 +172,10 @@ test("events: ready, change, error, confirmed, success with preventDefault", asy
   await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:ready"));
   await box.getByTestId("seats-increase").click();
   await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:change" && e.detail.seats === 3));
-  await box.getByTestId("card-declined").check();
+  await fillCard(box, CARDS.DECLINED);
   await box.getByTestId("pay").click();
   await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:error"));
-  await box.getByTestId("card-success").check();
+  await fillCard(box, CARDS.SUCCEEDS);
   await box.getByTestId("pay").click();
   await page.waitForFunction(() => window.events.some((e) => e.name === "kassa:success"), null, { timeout: 10000 });
   const events = await page.evaluate(() => window.events);

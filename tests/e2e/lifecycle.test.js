@@ -4,6 +4,7 @@
 // must go on saving. The harness fails each test on any page or console error.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { CARDS, fillCard } from "./checkout_page.js";
 import { newPage, PRICES, PRODUCTS, useSandbox } from "./harness.js";
 
 let sandbox, browser;
@@ -93,6 +94,7 @@ test("destroy while paying is pending: the confirm is aborted and the poll never
   const [a, b] = [await pro(ready), await pro()];
   const page = await twoCheckouts(a, b);
   // First payment: confirmed, then destroyed while the widget polls for the settlement.
+  await fillCard(page.locator("#a"), CARDS.SUCCEEDS);
   await page.locator("#a").getByTestId("pay").click();
   await page.locator("#a").locator("[data-phase=processing]").waitFor();
   await destroy(page, "a");
@@ -108,6 +110,7 @@ test("destroy while the confirm itself is in flight", async () => {
   const page = await twoCheckouts(a, b);
   await sandbox.fault(a.client_secret, { fault: "slow", delay_ms: 800 });
   const confirm = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith(`${a.client_secret}/confirm`));
+  await fillCard(page.locator("#a"), CARDS.SUCCEEDS);
   await page.locator("#a").getByTestId("pay").click();
   const request = await confirm;
   await destroy(page, "a");

@@ -4,12 +4,11 @@ use axum::extract::{Path, State};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate};
-use kassa_core::sandbox::tokens;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::error::{AppError, FieldError, Result};
 use crate::extract::{parse_value, PolarJson};
+use crate::processor::CardOutcome;
 use crate::session::Session;
 use crate::store::{AuditEntry, Key};
 use crate::{rules, AppState};
@@ -118,17 +117,23 @@ pub async fn checkouts_client_confirm(
                 if !missing.is_empty() {
                     return Err(AppError::Validation(missing));
                 }
-                match token.as_deref().filter(|_| needs_payment) {
-                    None | Some(tokens::SUCCESS) => session.payment.succeeds_at = Some(now + st.settle_after),
-                    Some(tokens::REQUIRES_ACTION) => session.payment.requires_action = true,
-                    Some(tokens::DECLINED) => return Err(AppError::Payment("Your card was declined.".into())),
-                    Some(other) => {
-                        return Err(AppError::field(FieldError::body(
-                            "confirmation_token_id",
-                            "value_error",
-                            "Unknown sandbox payment token",
-                            json!(other),
-                        )))
+                // The card behind the token decides, as Stripe's test cards do.
+                match token.as_deref().filter(|_| needs_payment).map(|t| st.processor.redeem(t, now)) {
+                    None | Some(Some(CardOutcome::Succeeds)) => {
+                        session.payment.succeeds_at = Some(now + st.settle_after)
+                    }
+                    Some(Some(CardOutcome::RequiresAction)) => {
+                        session.payment.requires_action = true;
+                        session.payment.intent_client_secret =
+                            Some(format!("pi_sandbox_{}_secret_{}", session.id, uuid::Uuid::new_v4().simple()));
+                    }
+                    Some(Some(CardOutcome::Declined)) => {
+                        return Err(AppError::Payment("Your card was declined.".into()))
+                    }
+                    Some(None) => {
+                        return Err(AppError::Payment(
+                            "No such confirmation token: it was not issued, or was used or expired.".into(),
+                        ))
                     }
                 }
                 session.status = CheckoutStatus::Confirmed;
@@ -143,61 +148,4 @@ pub async fn checkouts_client_confirm(
     let mut checkout = session.render(&state.catalog, &state.base_url, now);
     checkout.customer_session_token = session.payment.customer_session_token.clone();
     Ok(Json(checkout))
-}
-
-/// The body of the sandbox's stand-in for the processor's second step.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NextAction {
-    /// `approve` (the buyer passed 3-D Secure) or `reject`.
-    pub outcome: Outcome,
-}
-
-/// Outcome of the second step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Passed: the payment goes through.
-    Approve,
-    /// Failed: the session reopens so the buyer can try again.
-    Reject,
-}
-
-/// `POST …/{client_secret}/sandbox/next-action`: completes or fails a payment waiting
-/// for the buyer's second step (what Stripe.js's `handleNextAction` does on Polar).
-pub async fn checkouts_client_next_action(
-    State(state): State<AppState>,
-    Path(secret): Path<String>,
-    PolarJson(action): PolarJson<NextAction>,
-) -> Result<Json<CheckoutPublic>> {
-    let settle = state.settle_after;
-    let outcome = action.outcome;
-    let now = state.now();
-    let session = state
-        .blocking(move |store| {
-            store.modify(Key::Secret(&secret), now, |session| {
-                if session.status != CheckoutStatus::Confirmed || !session.payment.requires_action {
-                    return Err(AppError::NotOpen("No payment is waiting for a second step".into()));
-                }
-                session.payment.requires_action = false;
-                let what = match outcome {
-                    Outcome::Approve => {
-                        session.payment.succeeds_at = Some(now + settle);
-                        "payment=authenticated"
-                    }
-                    Outcome::Reject => {
-                        session.status = CheckoutStatus::Open;
-                        session.payment = Default::default();
-                        "payment=authentication_failed"
-                    }
-                };
-                session.modified_at = Some(now);
-                Ok(Some(AuditEntry::new(now, "payment", vec![what.into()])))
-            })
-        })
-        .await?;
-    if outcome == Outcome::Reject {
-        return Err(AppError::Payment("The payment could not be authenticated. Try again or use another card.".into()));
-    }
-    Ok(Json(session.render(&state.catalog, &state.base_url, now)))
 }

@@ -108,3 +108,28 @@ pub fn locs(json: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// Stripe's test cards, as the stand-in's form submits them.
+pub const SUCCEEDS: &str = "4242424242424242";
+/// Declined.
+pub const DECLINED: &str = "4000000000000002";
+/// Needs the bank's second step.
+pub const AUTHENTICATES: &str = "4000002760003184";
+
+/// A confirmation token for a test card, as the stand-in for Stripe.js gets one.
+pub async fn card_token(app: &Router, number: &str) -> String {
+    let body = serde_json::json!({
+        "publishable_key": "pk_sandbox_kassa",
+        "card": {"number": number, "exp_month": 12, "exp_year": 2099, "cvc": "123"},
+    });
+    let (status, json) =
+        send(app, "POST", "/v1/sandbox/stripe/confirmation_tokens", None, Some(&body.to_string())).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    json["id"].as_str().unwrap().to_string()
+}
+
+/// Confirms with a fresh token for the card `number`.
+pub async fn pay(app: &Router, secret: &str, number: &str, mut body: serde_json::Value) -> (StatusCode, Value) {
+    body["confirmation_token_id"] = serde_json::json!(card_token(app, number).await);
+    confirm(app, secret, body).await
+}
