@@ -2,6 +2,11 @@
 // in one run against the same sandbox (release build, loopback, zero added latency).
 // Prints figures; asserts nothing. `bash scripts/bench.sh` builds and runs it.
 //
+// A/B of two Kassa builds: `KASSA_BENCH_AB=dir node bench/run.js` measures start-up only,
+// alternating runs of pkg/ (A) and the build in `dir` (B, e.g. a copy of pkg/ from
+// before a change), and prints both with B's bytes. `KASSA_BENCH_LOCALE` (default en-US)
+// is the merchant page's locale, so a change to what other languages load is measured.
+//
 // Both pages are served by one static server here and call the sandbox on another
 // origin, as a merchant's page calls api.polar.sh: both pay the same CORS preflights.
 // Timings are taken inside the page (performance.now(), resource timing, mutation
@@ -10,11 +15,13 @@ import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { launchBrowser, liveAllocations, PRODUCTS, ROOT, startSandbox } from "../tests/e2e/harness.js";
-import { sizes } from "./size.js";
+import { FIRST_RENDER, kassaSizes, sizes } from "./size.js";
 
 const RUNS = Number(process.env.KASSA_BENCH_RUNS ?? 20);
 const MANY = Number(process.env.KASSA_BENCH_UPDATES ?? 1000);
 const PEER_DIST = join(ROOT, "bench", "peer-dist");
+const AB = process.env.KASSA_BENCH_AB;
+const LOCALE = process.env.KASSA_BENCH_LOCALE ?? "en-US";
 const SESSION_PATH = "/v1/checkouts/client/";
 
 const pct = (xs, p) => {
@@ -29,17 +36,17 @@ const kb = (x) => (x === undefined ? "n/a" : `${(x / 1024).toFixed(1)} KB`);
  * `/kassa-stats/` + `/stats/`: the same page and widget built counting its allocations.
  */
 async function servePages(apiBase) {
-  const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+  const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
   const kassaPage = (secret, dir) =>
-    `<!doctype html><meta charset="utf-8"><title>Kassa</title><div id="c" data-kassa-checkout data-client-secret="${secret}" data-api-base="${apiBase}" data-locale="en-US"></div><script src="/${dir}/kassa.js"></script>`;
-  const pages = { "/kassa/": "pkg", "/kassa-stats/": "stats" };
+    `<!doctype html><meta charset="utf-8"><title>Kassa</title><div id="c" data-kassa-checkout data-client-secret="${secret}" data-api-base="${apiBase}" data-locale="${LOCALE}"></div><script src="/${dir}/kassa.js"></script>`;
+  const pages = { "/kassa/": "pkg", "/kassa-stats/": "stats", "/kassa-b/": "b" };
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     if (pages[url.pathname]) {
       const body = kassaPage(url.searchParams.get("secret"), pages[url.pathname]);
       return res.writeHead(200, { "content-type": "text/html" }).end(body);
     }
-    const dirs = { peer: PEER_DIST, pkg: join(ROOT, "pkg"), stats: join(ROOT, "target", "kassa-stats") };
+    const dirs = { peer: PEER_DIST, pkg: join(ROOT, "pkg"), stats: join(ROOT, "target", "kassa-stats"), b: AB };
     const [, top, ...rest] = url.pathname.split("/");
     const dir = dirs[top];
     const rel = rest.join("/") || (top === "peer" ? "index.html" : "");
@@ -64,12 +71,21 @@ function contenders(pagesUrl, apiBase) {
       // The same page on the build that counts its allocations.
       statsUrl: (secret) => `${pagesUrl}/kassa-stats/?secret=${secret}`,
       entry: "/pkg/kassa.js",
+      // The first render's files: what the page loads later (the card form, Stripe.js)
+      // is not part of it.
+      firstRender: kassaSizes,
       root: "#c",
       increase: "[data-testid=seats-increase]",
       decrease: "[data-testid=seats-decrease]",
       total: "[data-testid=total]",
       seatsField: "[data-testid=seats-input]",
       seats: (scope) => Number(scope.querySelector("[data-testid=seats-input]").value),
+      ready: () => !!document.querySelector("#c")?.shadowRoot?.querySelector("[data-testid=seats-increase]"),
+    },
+    // The other Kassa build of an A/B (`KASSA_BENCH_AB`), on the same page.
+    b: {
+      url: (secret) => `${pagesUrl}/kassa-b/?secret=${secret}`,
+      entry: "/b/kassa.js",
       ready: () => !!document.querySelector("#c")?.shadowRoot?.querySelector("[data-testid=seats-increase]"),
     },
     peer: {
@@ -112,7 +128,8 @@ async function startOnce(browser, sandbox, who, throttle) {
   page.on("pageerror", (e) => errors.push(String(e.message ?? e).split("\n")[0]));
   page.on("response", async (r) => {
     const type = r.headers()["content-type"] ?? "";
-    if (/javascript|wasm|css/.test(type)) bodies.push(r.body().catch(() => null));
+    // The widget's files, and a language table Kassa fetches for a buyer outside English.
+    if (/javascript|wasm|css/.test(type) || r.url().includes("/lang/")) bodies.push(r.body().catch(() => null));
   });
   await page.goto(who.url(session.client_secret));
   try {
@@ -232,7 +249,7 @@ async function measure(browser, sandbox, name, who) {
       slow.push(r.startup);
       await r.context.close();
     }
-    out.size = sizes(first.assets);
+    out.size = who.firstRender?.() ?? sizes(first.assets);
     out.startup = [pct(runs, 0.5), pct(runs, 0.95)];
     if (process.env.KASSA_BENCH_VERBOSE) console.error(name, runs.map((r) => r.toFixed(0)).sort((a, b) => a - b).join(" "));
     out.startupNav = pct(nav, 0.5);
@@ -304,11 +321,38 @@ async function measure(browser, sandbox, name, who) {
   return out;
 }
 
-const sandbox = await startSandbox();
-const browser = await launchBrowser();
-const { server, url } = await servePages(sandbox.url);
-try {
-  const c = contenders(url, sandbox.url);
+/**
+ * Start-up of builds A and B, runs alternating so both see the same machine: p50 and p95,
+ * plain and at 4× CPU, and the bytes each page loaded.
+ */
+async function startupAB(browser, sandbox, a, b) {
+  const runs = { a: [], b: [], aSlow: [], bSlow: [] };
+  const bytes = {};
+  for (let i = 0; i < RUNS; i++) {
+    for (const [key, who] of [["a", a], ["b", b]]) {
+      for (const throttle of i < 10 ? [0, 4] : [0]) {
+        const r = await startOnce(browser, sandbox, who, throttle);
+        runs[throttle ? `${key}Slow` : key].push(r.startup);
+        await r.context.close();
+      }
+    }
+  }
+  // The first render's files of each build, and the language table a buyer of LOCALE gets.
+  const code = LOCALE.split(/[-_]/)[0].toLowerCase();
+  for (const [key, dir] of [["a", join(ROOT, "pkg")], ["b", AB]]) {
+    const files = [...FIRST_RENDER, `lang/${code}.json`].map((f) => join(dir, f)).filter(existsSync);
+    bytes[key] = sizes(files.map((f) => readFileSync(f))).brotli;
+  }
+  const row = (label, x, y, fmt) => console.log(`${label.padEnd(34)} ${fmt(x).padEnd(12)} ${fmt(y).padEnd(12)} ${(x / y).toFixed(2)}`);
+  console.log(`${"A/B, locale " + LOCALE}`.padEnd(34), "A (pkg/)".padEnd(12), "B".padEnd(12), "A÷B");
+  row("first render, brotli", bytes.a, bytes.b, kb);
+  row(`start-up p50 (${RUNS} runs each)`, pct(runs.a, 0.5), pct(runs.b, 0.5), ms);
+  row("start-up p95", pct(runs.a, 0.95), pct(runs.b, 0.95), ms);
+  row("start-up p50, 4× CPU (10 runs)", pct(runs.aSlow, 0.5), pct(runs.bSlow, 0.5), ms);
+}
+
+/** Kassa and the peer, every figure, side by side. */
+async function sideBySide(browser, sandbox, c) {
   const kassa = await measure(browser, sandbox, "kassa", c.kassa);
   const peer = await measure(browser, sandbox, "peer", c.peer);
   const ratio = (a, b) => (a !== undefined && b ? (a / b).toFixed(2) : "n/a");
@@ -344,6 +388,15 @@ try {
   for (const x of [kassa, peer]) if (x.error) console.log(`${x.name}: could not measure everything: ${x.error}`);
   console.log(`peer: ${c.peer.why}`);
   console.log("targets: first render ≤ 64 KB brotli; start-up p50 ≤ 120 ms; own update cost < 16 ms; memory flat; every ratio < 1");
+}
+
+const sandbox = await startSandbox();
+const browser = await launchBrowser();
+const { server, url } = await servePages(sandbox.url);
+try {
+  const c = contenders(url, sandbox.url);
+  if (AB) await startupAB(browser, sandbox, c.kassa, c.b);
+  else await sideBySide(browser, sandbox, c);
 } finally {
   server.close();
   await browser.close();

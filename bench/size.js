@@ -1,8 +1,12 @@
 // Transfer size of everything Kassa's first render needs (the script-tag loader, the JS
 // API, the wasm-bindgen glue and the wasm), raw, gzip -9 and brotli (quality 11).
 // `node bench/size.js --check` fails if the brotli total exceeds bench/size-budget.txt.
-// Raise the budget only deliberately, in a commit that says why.
-import { readFileSync } from "node:fs";
+// Raise the budget only deliberately, in a commit that says why. `--parts` also prints
+// the first render by part, the wasm by area (a named rebuild of the release wasm; needs
+// wasm-bindgen and wasm-opt on PATH, as the build does).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -25,6 +29,163 @@ export function kassaSizes() {
   return sizes(FIRST_RENDER.map((f) => readFileSync(join(ROOT, "pkg", f))));
 }
 
+/** Reads a LEB128 unsigned integer at `at`; returns [value, next offset]. */
+function leb(bytes, at) {
+  let value = 0, shift = 0, byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+/**
+ * The function bodies of a wasm with a name section, as `{ name, bytes }`, and the bytes
+ * of its data segments. Enough of the binary format for a size report, no more.
+ */
+export function wasmFunctions(wasm) {
+  let at = 8, imported = 0;
+  const bodies = [], names = new Map();
+  let data = 0;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id === 2) {
+      let [count, p] = leb(wasm, start);
+      for (let i = 0; i < count; i++) {
+        let len;
+        [len, p] = leb(wasm, p); p += len; // module
+        [len, p] = leb(wasm, p); p += len; // field
+        const kind = wasm[p++];
+        if (kind === 0) { imported++; [, p] = leb(wasm, p); }
+        else if (kind === 1) { p++; const flags = wasm[p++]; [, p] = leb(wasm, p); if (flags & 1) [, p] = leb(wasm, p); }
+        else if (kind === 2) { const flags = wasm[p++]; [, p] = leb(wasm, p); if (flags & 1) [, p] = leb(wasm, p); }
+        else if (kind === 3) p += 2;
+        else throw new Error(`import kind ${kind}`);
+      }
+    } else if (id === 10) {
+      let [count, p] = leb(wasm, start);
+      for (let i = 0; i < count; i++) {
+        const [len, body] = leb(wasm, p);
+        bodies.push({ index: imported + i, bytes: wasm.subarray(p, body + len) });
+        p = body + len;
+      }
+    } else if (id === 11) {
+      data += size;
+    } else if (id === 0) {
+      const [len, p] = leb(wasm, start);
+      if (Buffer.from(wasm.subarray(p, p + len)).toString() === "name") {
+        let q = p + len;
+        while (q < end) {
+          const sub = wasm[q];
+          const [subSize, subStart] = leb(wasm, q + 1);
+          if (sub === 1) {
+            let [count, r] = leb(wasm, subStart);
+            for (let i = 0; i < count; i++) {
+              let index, nameLen;
+              [index, r] = leb(wasm, r);
+              [nameLen, r] = leb(wasm, r);
+              names.set(index, Buffer.from(wasm.subarray(r, r + nameLen)).toString());
+              r += nameLen;
+            }
+          }
+          q = subStart + subSize;
+        }
+      }
+    }
+    at = end;
+  }
+  return { functions: bodies.map((b) => ({ name: names.get(b.index) ?? "", bytes: b.bytes })), data };
+}
+
+/**
+ * Top-level areas of the wasm, by the symbol names of its functions (mangled names hold
+ * their crates' paths). The first that matches wins; generic code instantiated for a
+ * view is named after the framework that defines it, so "view" includes Leptos's part.
+ */
+export const AREAS = [
+  ["serde (wire types in and out)", /serde/],
+  ["view (Leptos: tachys, reactive_graph; kassa::ui)", /tachys|reactive_graph|leptos|any_spawner|kassa::ui|or_poisoned|guardian/],
+  ["logic (kassa-core: money, model, queue, rules)", /kassa_core/],
+  ["browser layer (kassa: api, embed, intl, payment)", /kassa/],
+  ["bindings (wasm-bindgen, js-sys, web-sys, gloo)", /wasm_bindgen|js_sys|web_sys|gloo|wasm_streams|futures|send_wrapper/],
+  ["runtime (std, core, alloc, allocator, fmt, panics)", /dlmalloc|hashbrown|alloc|core|std|fmt|panic|memcpy|memset|memmove|memcmp/],
+  ["other (unnamed, closures)", /.*/],
+];
+
+/**
+ * The release wasm again, through wasm-bindgen and the same wasm-opt flags but keeping
+ * function names, split by area. Brotli per area is the area's bodies compressed alone,
+ * scaled so the areas and the data add up to the real wasm's brotli bytes: shares, not
+ * exact bytes (brotli's context crosses areas).
+ */
+function wasmByArea(realBrotli) {
+  const input = join(ROOT, "target/wasm32-unknown-unknown/release/kassa.wasm");
+  const dir = mkdtempSync(join(tmpdir(), "kassa-size-"));
+  try {
+    execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, "--out-name", "k", input]);
+    execFileSync("wasm-opt", [join(dir, "k_bg.wasm"), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--debuginfo", "-o", join(dir, "named.wasm")]);
+    const { functions, data } = wasmFunctions(readFileSync(join(dir, "named.wasm")));
+    const areas = AREAS.map(([label, pattern]) => ({ label, pattern, raw: 0, parts: [] }));
+    for (const f of functions) {
+      const area = areas.find((a) => a.pattern.test(f.name));
+      area.raw += f.bytes.length;
+      area.parts.push(f.bytes);
+    }
+    const dataArea = { label: "data (strings, stylesheet, ISO tables, panic locations)", raw: data, parts: [] };
+    const named = readFileSync(join(dir, "named.wasm"));
+    dataArea.alone = brotli(dataSection(named));
+    for (const a of areas) a.alone = brotli(Buffer.concat(a.parts));
+    const all = [...areas, dataArea];
+    const sum = all.reduce((s, a) => s + a.alone, 0);
+    for (const a of all) a.brotli = Math.round((a.alone / sum) * realBrotli);
+    return all.filter((a) => a.raw > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The bytes of the data section of `wasm`. */
+function dataSection(wasm) {
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, start] = leb(wasm, at + 1);
+    if (wasm[at] === 11) return wasm.subarray(start, start + size);
+    at = start + size;
+  }
+  return Buffer.alloc(0);
+}
+
+const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Prints the first render by part: files, the wasm by area, the stylesheet, language data. */
+function printParts() {
+  const files = [
+    ["loader (kassa.js)", "kassa.js"],
+    ["JS API (index.js)", "index.js"],
+    ["wasm-bindgen glue (kassa_wasm.js)", "kassa_wasm.js"],
+    ["wasm (kassa_wasm_bg.wasm)", "kassa_wasm_bg.wasm"],
+  ].map(([label, f]) => {
+    const b = readFileSync(join(ROOT, "pkg", f));
+    return { label, raw: b.length, brotli: brotli(b) };
+  });
+  const line = (label, raw, br, indent = "") => console.log(`${(indent + label).padEnd(62)} ${String(raw).padStart(8)} B ${String(br).padStart(8)} B`);
+  console.log(`${"first render, by part".padEnd(62)} ${"raw".padStart(10)} ${"brotli".padStart(10)}`);
+  for (const f of files) {
+    line(f.label, f.raw, f.brotli);
+    if (f.label.startsWith("wasm ")) {
+      for (const a of wasmByArea(f.brotli)) line(a.label, a.raw, `~${a.brotli}`, "  ");
+    }
+  }
+  const css = readFileSync(join(ROOT, "www", "kassa.css"));
+  line("  of the wasm's data: the stylesheet (www/kassa.css)", css.length, brotli(css));
+  const tables = readdirSync(join(ROOT, "pkg", "lang")).map((f) => ({ f, b: readFileSync(join(ROOT, "pkg", "lang", f)) }));
+  const br = tables.map((t) => brotli(t.b));
+  console.log(`language data, beside the first render for a buyer outside English (one of ${tables.length} tables, fetched in parallel with the wasm): ${Math.min(...br)}–${Math.max(...br)} B brotli`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = kassaSizes();
   const budget = Number(readFileSync(join(ROOT, "bench", "size-budget.txt"), "utf8").trim());
@@ -33,4 +194,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`size budget exceeded by ${s.brotli - budget} B: shrink the widget, or raise bench/size-budget.txt in a commit that says why`);
     process.exit(1);
   }
+  if (process.argv.includes("--parts")) printParts();
 }

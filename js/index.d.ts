@@ -8,8 +8,11 @@ export type * from "./kassa_wasm.js";
 
 /** A mounted checkout. */
 export interface KassaHandle {
-  /** Changes options; a new theme applies in place, the others render afresh. */
-  update(options: KassaOptions): void;
+  /**
+   * Changes options; a new theme applies in place, the others render afresh. Resolves once
+   * applied: at once, or when a new locale's sentences (`lang/{code}.json`) have loaded.
+   */
+  update(options: KassaOptions): Promise<void>;
   /** Removes the checkout: aborts its requests, clears its timers, frees the wasm handle. Harmless twice. */
   destroy(): void;
 }

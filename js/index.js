@@ -1,7 +1,7 @@
 // Kassa's JavaScript API (the npm package's entry, and what the script-tag loader
 // imports). Importing it touches no browser global, so it is safe under server-side
 // rendering; the WebAssembly loads on first use, once.
-import initWasm, { mount as mountWasm } from "./kassa_wasm.js";
+import initWasm, { mount as mountWasm, registerTexts } from "./kassa_wasm.js";
 
 let loading = null;
 
@@ -58,6 +58,50 @@ function warmIntl(locale) {
   }
 }
 
+/**
+ * The languages whose sentences ship beside this file as `lang/{code}.json`; English is
+ * built into the wasm. The same list as `Lang::ALL` in `core/src/i18n.rs`, from which the
+ * build writes the files; the end-to-end tests hold the two to agree.
+ */
+const LANGUAGES = ["de", "fr", "es", "nl", "pt", "ja", "ar"];
+const texts = new Map();
+
+/**
+ * Starts fetching the sentences of `locale`'s language (the browser's when none is
+ * given), once per page, in parallel with the wasm: only the buyer's language travels.
+ * Resolves to `{ code, table }`, or null when the file cannot load (the checkout then
+ * speaks English, and a later mount tries again). Returns null for English.
+ */
+function loadTexts(locale) {
+  const code = String(locale ?? globalThis.navigator?.language ?? "").split(/[-_]/)[0].toLowerCase();
+  if (!LANGUAGES.includes(code) || typeof fetch !== "function") return null;
+  if (!texts.has(code)) {
+    const table = fetch(new URL(`./lang/${code}.json`, import.meta.url))
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((table) => ({ code, table }))
+      .catch((error) => {
+        console.warn(`Kassa: the ${code} sentences could not load (${error?.message}); the checkout shows English`);
+        texts.delete(code);
+        return null;
+      });
+    texts.set(code, table);
+  }
+  return texts.get(code);
+}
+
+/** Hands a loaded table to the wasm; a table it refuses leaves the checkout in English. */
+function register(loaded) {
+  if (!loaded) return;
+  try {
+    registerTexts(loaded.code, loaded.table);
+  } catch (error) {
+    console.warn(`Kassa: ${error?.message ?? error}; the checkout shows English`);
+  }
+}
+
 /** Fires `kassa:error` on `element` and shows `message` in it, without any style attribute. */
 function fail(element, code, message) {
   const note = element.ownerDocument.createElement("p");
@@ -85,9 +129,11 @@ export async function mount(element, options) {
     throw new TypeError("Kassa.mount: the first argument must be an element");
   }
   const session = prefetch(options);
+  const sentences = loadTexts(options?.locale);
   warmIntl(options?.locale);
   try {
     await init();
+    register(await sentences);
   } catch (error) {
     const blocked = /wasm-unsafe-eval|Content Security Policy|CompileError|EvalError/i.test(`${error?.name} ${error?.message}`);
     const message = blocked
@@ -103,11 +149,30 @@ export async function mount(element, options) {
     session?.abort.abort();
     throw error;
   }
+  let pending = null; // the last update waiting for a language's sentences
   return {
-    /** Changes options; a new theme applies in place. Throws once destroyed. */
+    /**
+     * Changes options; a new theme applies in place. Throws once destroyed. Resolves once
+     * applied: at once, or when a new locale's sentences have loaded (updates apply in
+     * the order they were made).
+     */
     update(next) {
       if (!handle) throw new Error("Kassa: this checkout was destroyed");
-      handle.update(next);
+      const sentences = typeof next?.locale === "string" ? loadTexts(next.locale) : null;
+      if (!sentences && !pending) {
+        handle.update(next);
+        return Promise.resolve();
+      }
+      const applied = (pending ?? Promise.resolve()).then(async () => {
+        register(await sentences);
+        handle?.update(next);
+      });
+      pending = applied;
+      const settle = () => {
+        if (pending === applied) pending = null;
+      };
+      applied.then(settle, settle);
+      return applied;
     },
     /**
      * Removes the checkout: its requests are aborted, its timers cleared, and the wasm

@@ -1038,6 +1038,14 @@ export class KassaHandle {
 export function mount(element: HTMLElement, options: any, prefetched: any, hooks: any): KassaHandle;
 
 /**
+ * `registerTexts(code, table)`: the sentences of a language besides English, as
+ * `js/index.js` fetched them from `lang/{code}.json` beside the wasm, in parallel with it,
+ * before a checkout in that language mounts. A table lacking a sentence is refused whole
+ * and the checkout speaks English: half a translation reads worse than none.
+ */
+export function registerTexts(code: string, table: any): void;
+
+/**
  * `sessionUrl(apiBase?, clientSecret)`: the URL a checkout reads its session from, as
  * the wasm builds it. `js/index.js` builds the same URL for the request it starts before
  * the wasm loads; the end-to-end tests hold the two to agree.
@@ -1065,11 +1073,12 @@ export interface InitOutput {
     readonly kassahandle_destroy: (a: number) => void;
     readonly kassahandle_update: (a: number, b: any) => [number, number];
     readonly mount: (a: any, b: any, c: any, d: any) => [number, number, number];
+    readonly registerTexts: (a: number, b: number, c: any) => [number, number];
     readonly sessionUrl: (a: number, b: number, c: number, d: number) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h00f272247694202a: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h40a7b3091017dec5: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7_17: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7_18: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h21d0caaf99b8f836: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

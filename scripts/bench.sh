@@ -13,5 +13,5 @@ cargo build --quiet --release -p kassa-sandbox
 # `npm install --no-save`, not `npm ci`: the lock cannot list rollup's packages for other
 # platforms where the registry mirror does not serve them, and `npm ci` refuses such a lock.
 (cd bench && npm install --no-save --no-audit --no-fund --loglevel=error && npx vite build peer --base /peer/ --outDir ../peer-dist --emptyOutDir --logLevel error)
-node bench/size.js
+node bench/size.js --parts
 KASSA_SANDBOX_BIN="$ROOT/target/release/kassa-sandbox" node bench/run.js

@@ -20,6 +20,7 @@ use crate::payment::PaymentLoader;
 use crate::ui::controller::{HostContext, PaymentContext, PaymentSetup};
 use crate::ui::Checkout;
 use crate::Error;
+use kassa_core::i18n::{register, Lang, Texts};
 
 /// Kassa's stylesheet, compiled in: no request, nothing for a CSP to block.
 const STYLESHEET: &str = include_str!("../www/kassa.css");
@@ -211,6 +212,27 @@ fn parse(options: JsValue) -> Result<Options, Error> {
 #[wasm_bindgen(js_name = sessionUrl)]
 pub fn session_url_js(api_base: Option<String>, client_secret: &str) -> String {
     session_url(api_base.as_deref(), client_secret)
+}
+
+/// `registerTexts(code, table)`: the sentences of a language besides English, as
+/// `js/index.js` fetched them from `lang/{code}.json` beside the wasm, in parallel with it,
+/// before a checkout in that language mounts. A table lacking a sentence is refused whole
+/// and the checkout speaks English: half a translation reads worse than none.
+#[wasm_bindgen(js_name = registerTexts)]
+pub fn register_texts(code: &str, table: JsValue) -> Result<(), JsError> {
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| *l != Lang::En && l.code() == code)
+        .ok_or_else(|| Error::InvalidTexts(format!("no language {code:?}")))?;
+    if lang.has_texts() {
+        return Ok(());
+    }
+    // Leaked once per language and page: the table lives as long as the page, like English.
+    let sentence = |key: &str| js_sys::Reflect::get(&table, &JsValue::from_str(key)).ok()?.as_string();
+    let texts = Texts::from_lookup(|key| sentence(key).map(|text| &*Box::leak(text.into_boxed_str())))
+        .map_err(|key| Error::InvalidTexts(format!("the {code} table has no sentence {key:?}")))?;
+    register(lang, texts);
+    Ok(())
 }
 
 /// A mounted checkout; `update(options)` changes it, `destroy()` removes it.

@@ -8,6 +8,9 @@ pub enum Error {
     /// `mount()` was given options it cannot use.
     #[error("invalid options: {0}")]
     InvalidOptions(String),
+    /// A language's sentence table (`lang/{code}.json`) cannot be used.
+    #[error("invalid language table: {0}")]
+    InvalidTexts(String),
     /// The provider did not give a session.
     #[error(transparent)]
     Api(#[from] ApiError),

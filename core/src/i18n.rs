@@ -30,16 +30,27 @@ impl Lang {
     /// The language of a BCP 47 tag (`"de-DE"` → German); English for anything else.
     pub fn from_locale(locale: &str) -> Self {
         let primary = locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "de" => Self::De,
-            "fr" => Self::Fr,
-            "es" => Self::Es,
-            "nl" => Self::Nl,
-            "pt" => Self::Pt,
-            "ja" => Self::Ja,
-            "ar" => Self::Ar,
-            _ => Self::En,
-        }
+        Self::ALL.into_iter().find(|lang| lang.code() == primary).unwrap_or_default()
+    }
+
+    /// Every language, English first.
+    pub const ALL: [Lang; 8] = [Self::En, Self::De, Self::Fr, Self::Es, Self::Nl, Self::Pt, Self::Ja, Self::Ar];
+
+    /// The ISO 639-1 code: the name of the language's table file, `lang/{code}.json`.
+    pub fn code(self) -> &'static str {
+        ["en", "de", "fr", "es", "nl", "pt", "ja", "ar"][self as usize]
+    }
+
+    /// The language `locale` is shown in: its own once its table is at hand (compiled in
+    /// or [`register`]ed), English otherwise, so a table that failed to load never leaves
+    /// English sentences laid out right to left.
+    pub fn shown_for(locale: &str) -> Self {
+        Some(Self::from_locale(locale)).filter(|lang| lang.has_texts()).unwrap_or_default()
+    }
+
+    /// Whether the sentences of this language are at hand (English's always are).
+    pub fn has_texts(self) -> bool {
+        self == Self::En || !std::ptr::eq(texts(self), &EN)
     }
 
     /// Whether text runs right to left.
@@ -97,100 +108,147 @@ mod tests {
     }
 }
 
-/// Every sentence the widget shows, in one language. `{}` marks where a value goes
-/// ([`fill`]). Numbers and money are formatted by the browser, never here.
-#[derive(Debug)]
-#[allow(missing_docs)]
-pub struct Texts {
-    pub loading: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_body: &'static str,
-    pub expired_title: &'static str,
-    pub expired_body: &'static str,
-    pub network_title: &'static str,
-    pub network_body: &'static str,
-    pub server_title: &'static str,
-    pub server_body: &'static str,
-    pub generic_title: &'static str,
-    pub generic_body: &'static str,
-    pub try_again: &'static str,
-    pub plan: &'static str,
-    pub one_time: &'static str,
-    pub save_percent: &'static str,
-    pub trial: &'static str,
-    pub seats: &'static str,
-    pub seats_fewer: &'static str,
-    pub seats_more: &'static str,
-    pub seats_range: &'static str,
-    pub per_seat: &'static str,
-    pub amount: &'static str,
-    pub amount_minimum: &'static str,
-    pub amount_invalid: &'static str,
-    pub contact: &'static str,
-    pub email: &'static str,
-    pub name: &'static str,
-    pub business: &'static str,
-    pub billing_name: &'static str,
-    pub tax_id: &'static str,
-    pub billing_address: &'static str,
-    pub country: &'static str,
-    pub choose_country: &'static str,
-    pub line1: &'static str,
-    pub line2: &'static str,
-    pub postal_code: &'static str,
-    pub city: &'static str,
-    pub state: &'static str,
-    pub choose_state: &'static str,
-    pub optional: &'static str,
-    pub discount_code: &'static str,
-    pub apply: &'static str,
-    pub remove: &'static str,
-    pub details: &'static str,
-    pub subtotal: &'static str,
-    pub discount: &'static str,
-    pub tax: &'static str,
-    pub tax_included: &'static str,
-    pub tax_pending: &'static str,
-    pub total_due: &'static str,
-    pub then_after_trial: &'static str,
-    pub free: &'static str,
-    pub charged_in: &'static str,
-    pub payment: &'static str,
-    pub no_payment_form: &'static str,
-    pub card_loading: &'static str,
-    pub card_unavailable: &'static str,
-    pub pay: &'static str,
-    pub start_trial: &'static str,
-    pub get_free: &'static str,
-    pub still_needed: &'static str,
-    pub saving: &'static str,
-    pub retrying: &'static str,
-    pub stalled: &'static str,
-    pub payment_failed: &'static str,
-    pub processing: &'static str,
-    pub success_title: &'static str,
-    pub success_body: &'static str,
-    pub failed_title: &'static str,
-    pub failed_body: &'static str,
-    pub closed_title: &'static str,
-    pub closed_body: &'static str,
-    pub auth_title: &'static str,
-    pub auth_body: &'static str,
-    pub expires_in: &'static str,
-    pub trial_removed: &'static str,
-    pub already_subscribed: &'static str,
-    pub payment_not_ready: &'static str,
-    pub not_permitted: &'static str,
-    pub usage: &'static str,
-    pub per_unit: &'static str,
-    pub usage_cap: &'static str,
-    pub email_locked: &'static str,
+/// Declares [`Texts`] from one list of its sentences, with the lookup that builds a table
+/// from data (the tables of other languages load at run time, see [`register`]) and the
+/// entries that write one out. A sentence named here is named nowhere else.
+macro_rules! texts {
+    ($($(#[$doc:meta])* $sentence:ident,)*; $($words:ident,)*) => {
+        /// Every sentence the widget shows, in one language. `{}` marks where a value goes
+        /// ([`fill`]). Numbers and money are formatted by the browser, never here.
+        #[derive(Debug)]
+        #[allow(missing_docs)]
+        pub struct Texts {
+            $($(#[$doc])* pub $sentence: &'static str,)*
+            $(pub $words: IntervalWords,)*
+        }
+
+        impl Texts {
+            /// A table from `get`, which answers a sentence's key (`"pay"`, `"months.many"`);
+            /// `Err` names the first key it did not answer. One loop over the keys, not a
+            /// lookup written out per sentence: this runs in the wasm, where code is weight.
+            pub fn from_lookup(mut get: impl FnMut(&str) -> Option<&'static str>) -> Result<Self, &'static str> {
+                let blank = || IntervalWords { unit: "", one: "", many: "" };
+                let mut table = Self { $($sentence: "",)* $($words: blank(),)* };
+                let slots = [
+                    $((stringify!($sentence), &mut table.$sentence),)*
+                    $(
+                        (concat!(stringify!($words), ".unit"), &mut table.$words.unit),
+                        (concat!(stringify!($words), ".one"), &mut table.$words.one),
+                        (concat!(stringify!($words), ".many"), &mut table.$words.many),
+                    )*
+                ];
+                for (key, slot) in slots {
+                    *slot = get(key).ok_or(key)?;
+                }
+                Ok(table)
+            }
+
+            /// Every sentence with its key, in declaration order: what [`Self::from_lookup`] reads.
+            pub fn entries(&self) -> Vec<(String, &'static str)> {
+                let mut out = vec![$((stringify!($sentence).to_string(), self.$sentence),)*];
+                $(
+                    let w = &self.$words;
+                    for (part, text) in [("unit", w.unit), ("one", w.one), ("many", w.many)] {
+                        out.push((format!("{}.{part}", stringify!($words)), text));
+                    }
+                )*
+                out
+            }
+        }
+    };
+}
+
+texts! {
+    loading,
+    not_found_title,
+    not_found_body,
+    expired_title,
+    expired_body,
+    network_title,
+    network_body,
+    server_title,
+    server_body,
+    generic_title,
+    generic_body,
+    try_again,
+    plan,
+    one_time,
+    save_percent,
+    trial,
+    seats,
+    seats_fewer,
+    seats_more,
+    seats_range,
+    per_seat,
+    amount,
+    amount_minimum,
+    amount_invalid,
+    contact,
+    email,
+    name,
+    business,
+    billing_name,
+    tax_id,
+    billing_address,
+    country,
+    choose_country,
+    line1,
+    line2,
+    postal_code,
+    city,
+    state,
+    choose_state,
+    optional,
+    discount_code,
+    apply,
+    remove,
+    details,
+    subtotal,
+    discount,
+    tax,
+    tax_included,
+    tax_pending,
+    total_due,
+    then_after_trial,
+    free,
+    charged_in,
+    payment,
+    no_payment_form,
+    card_loading,
+    card_unavailable,
+    pay,
+    start_trial,
+    get_free,
+    still_needed,
+    saving,
+    retrying,
+    stalled,
+    payment_failed,
+    processing,
+    success_title,
+    success_body,
+    failed_title,
+    failed_body,
+    closed_title,
+    closed_body,
+    auth_title,
+    auth_body,
+    expires_in,
+    trial_removed,
+    already_subscribed,
+    payment_not_ready,
+    not_permitted,
+    usage,
+    per_unit,
+    usage_cap,
+    email_locked,
     /// How "14 days" is written: `{}` the count, then `{}` the unit.
-    pub duration: &'static str,
-    pub days: IntervalWords,
-    pub weeks: IntervalWords,
-    pub months: IntervalWords,
-    pub years: IntervalWords,
+    duration,
+    ;
+    days,
+    weeks,
+    months,
+    years,
 }
 
 /// The words of one interval unit in one language: the only place they are written.
@@ -308,11 +366,28 @@ pub static EN: Texts = Texts {
     years: IntervalWords { unit: "year", one: "year", many: "years" },
 };
 
+/// The tables of the other languages, in the source. A wasm build leaves them out: they
+/// ship as `lang/{code}.json` beside the widget (written from these by
+/// `examples/lang_tables.rs`), fetched in parallel with the wasm for the buyer's language
+/// only, and handed over with [`register`]. Native builds and tests compile them in.
+#[cfg(any(test, feature = "bundled-langs"))]
 mod tables;
 
-/// The texts of `lang`.
+/// The tables registered at run time, by [`Lang`] (English, built in, has none).
+static REGISTERED: [std::sync::OnceLock<Texts>; 8] = [const { std::sync::OnceLock::new() }; 8];
+
+/// Makes `table` the texts of `lang`. The first registration of a language stays (every
+/// copy of the widget on a page loads the same file); English is built in and ignored.
+pub fn register(lang: Lang, table: Texts) {
+    if lang != Lang::En {
+        let _ = REGISTERED[lang as usize].set(table);
+    }
+}
+
+/// The texts of `lang`: English until its table is compiled in or registered.
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
+    #[cfg(any(test, feature = "bundled-langs"))]
+    return match lang {
         Lang::En => &EN,
         Lang::De => &tables::DE,
         Lang::Fr => &tables::FR,
@@ -321,7 +396,9 @@ pub fn texts(lang: Lang) -> &'static Texts {
         Lang::Pt => &tables::PT,
         Lang::Ja => &tables::JA,
         Lang::Ar => &tables::AR,
-    }
+    };
+    #[cfg(not(any(test, feature = "bundled-langs")))]
+    REGISTERED[lang as usize].get().unwrap_or(&EN)
 }
 
 /// Puts `values` into the `{}` of `template`, in order.
@@ -383,6 +460,23 @@ mod text_tests {
             assert_ne!(t.pay, EN.pay, "{lang:?}");
             assert_ne!(t.total_due, EN.total_due, "{lang:?}");
         }
+    }
+
+    /// What the table writer emits is what the widget reads back: every language's
+    /// entries rebuild the same table, and a missing sentence is named.
+    #[test]
+    fn tables_travel_as_entries() {
+        for lang in Lang::ALL {
+            let entries: std::collections::HashMap<String, &'static str> = texts(lang).entries().into_iter().collect();
+            assert_eq!(entries.len(), EN.entries().len(), "{lang:?}: keys are unique");
+            let rebuilt = Texts::from_lookup(|key| entries.get(key).copied()).unwrap();
+            assert_eq!(format!("{rebuilt:?}"), format!("{:?}", texts(lang)), "{lang:?}");
+            assert_eq!(Lang::from_locale(lang.code()), lang);
+            assert!(lang.has_texts() && Lang::shown_for(lang.code()) == lang);
+        }
+        let missing = Texts::from_lookup(|key| (key != "months.many").then_some("x")).unwrap_err();
+        assert_eq!(missing, "months.many");
+        assert_eq!(Texts::from_lookup(|key| (key != "pay").then_some("x")).unwrap_err(), "pay");
     }
 
     #[test]

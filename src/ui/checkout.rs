@@ -40,7 +40,7 @@ pub fn Checkout(
         let prefetched = prefetched.try_update_value(Option::take).flatten();
         async move { endpoint.get_or_use(prefetched).await }
     });
-    let lang = Lang::from_locale(&locale);
+    let lang = Lang::shown_for(&locale);
     let (endpoint, locale) = (StoredValue::new_local(endpoint), StoredValue::new(locale));
     view! {
         <div class="kassa" data-testid="kassa-checkout" lang=locale.get_value() dir=if lang.is_rtl() { "rtl" } else { "ltr" }>

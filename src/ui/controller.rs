@@ -162,7 +162,7 @@ impl Controller {
             endpoint: StoredValue::new_local(endpoint),
             queue: StoredValue::new(UpdateQueue::new()),
             lifetime: StoredValue::new_local(lifetime),
-            lang: Lang::from_locale(&locale),
+            lang: Lang::shown_for(&locale),
             locale: StoredValue::new(locale),
             host: use_context::<HostContext>().unwrap_or_else(|| StoredValue::new_local(None)),
             draft: RwSignal::new(session.with_untracked(Draft::from_session)),

@@ -51,6 +51,23 @@ test("the script tag loads from another origin under the documented CSP, and the
   await screenshot(page, "cross-origin-script-tag");
 });
 
+test("a buyer outside English: the language's sentences come from the CDN too, under the same policy", async () => {
+  const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
+  shop.pages.set("/kasse", {
+    csp: policy(sandbox.url, sandbox.url),
+    html: `<!doctype html><meta charset="utf-8"><div id="checkout"></div>
+      <script src="${sandbox.url}/pkg/kassa.js" data-client-secret="${session.client_secret}"
+              data-api-base="${sandbox.url}" data-target="#checkout" data-locale="de-DE"></script>`,
+  });
+  const page = await newPage(browser);
+  const violations = [];
+  page.on("console", (m) => /Content Security Policy|could not load/.test(m.text()) && violations.push(m.text()));
+  await page.goto(`${shop.url}/kasse`);
+  await page.locator("#checkout").getByTestId("form").waitFor();
+  assert.equal(await page.locator("#checkout .kassa-total-due dt").textContent(), "Heute fällig");
+  assert.deepEqual(violations, []);
+});
+
 test("a policy that leaves the CDN out of connect-src: the element explains, nothing throws", async () => {
   // The wasm is fetched, so the CDN belongs in connect-src as well as script-src.
   const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });

@@ -54,6 +54,7 @@ test("custom element: attributes, attribute changes, removal", async () => {
   await el.evaluate((e) => e.setAttribute("locale", "de-DE"));
   await el.getByTestId("total").filter({ hasText: "19,00" }).waitFor();
   assert.equal((await el.getByTestId("total").textContent()).trim(), "19,00\u00a0$");
+  assert.equal(await el.locator(".kassa-total-due dt").textContent(), "Heute fällig", "German's sentences loaded");
   // Removed from the page, it cleans up: its shadow root is emptied.
   await page.evaluate(() => {
     const e = document.querySelector("kassa-checkout");

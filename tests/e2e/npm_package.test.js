@@ -38,7 +38,7 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
   const packed = run("npm", ["pack", "--json", "--pack-destination", dir], join(ROOT, "pkg"));
   const [{ filename, files }] = JSON.parse(packed);
   const names = files.map((f) => f.path).sort();
-  for (const required of ["index.js", "index.d.ts", "kassa.js", "kassa_wasm.js", "kassa_wasm_bg.wasm", "package.json"]) {
+  for (const required of ["index.js", "index.d.ts", "kassa.js", "kassa_wasm.js", "kassa_wasm_bg.wasm", "lang/de.json", "package.json"]) {
     assert.ok(names.includes(required), `${required} is in the package: ${names}`);
   }
   const app = join(dir, "app");
@@ -52,7 +52,7 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
     <body><h1>My shop</h1><div id="checkout"></div><script type="module" src="/main.js"></script></body></html>`);
   writeFileSync(join(app, "main.js"), `import { mount } from "kassa";
     const q = new URLSearchParams(location.search);
-    mount(document.getElementById("checkout"), { clientSecret: q.get("secret"), apiBase: q.get("api"), locale: "en-US" });`);
+    mount(document.getElementById("checkout"), { clientSecret: q.get("secret"), apiBase: q.get("api"), locale: q.get("locale") });`);
   writeFileSync(join(app, "check.ts"), `import { mount, type CheckoutPublic, type KassaOptions } from "kassa";
     const options: KassaOptions = { clientSecret: "polar_c_x", theme: "dark", locale: "de-DE" };
     const el = document.createElement("kassa-checkout");
@@ -78,12 +78,17 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
     const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
     const page = await newPage(browser);
     const origin = `http://127.0.0.1:${server.address().port}`;
-    await page.goto(`${origin}/?secret=${session.client_secret}&api=${encodeURIComponent(sandbox.url)}`);
+    await page.goto(`${origin}/?secret=${session.client_secret}&api=${encodeURIComponent(sandbox.url)}&locale=en-US`);
     await page.getByTestId("product-name").waitFor();
     assert.equal((await page.getByTestId("product-name").textContent()).trim(), "Kassa Pro");
     assert.equal((await page.getByTestId("total").textContent()).trim(), "$19.00");
     await screenshot(page, "vite-app");
     assert.deepEqual(page.errors, []);
+    // The language tables survive the bundler: Vite emits them and the app finds them.
+    const german = await newPage(browser);
+    await german.goto(`${origin}/?secret=${session.client_secret}&api=${encodeURIComponent(sandbox.url)}&locale=de-DE`);
+    await german.getByTestId("form").waitFor();
+    assert.equal(await german.locator(".kassa-total-due dt").textContent(), "Heute fällig");
   } finally {
     server.close();
   }
