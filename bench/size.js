@@ -116,7 +116,7 @@ export const AREAS = [
 ];
 
 /**
- * The release wasm again, through wasm-bindgen and the same wasm-opt flags but keeping
+ * The release wasm again, through wasm-bindgen and the same wasm-opt flags (Cargo.toml's) but keeping
  * function names, split by area. Brotli per area is the area's bodies compressed alone,
  * scaled so the areas and the data add up to the real wasm's brotli bytes: shares, not
  * exact bytes (brotli's context crosses areas).
@@ -126,7 +126,7 @@ function wasmByArea(realBrotli) {
   const dir = mkdtempSync(join(tmpdir(), "kassa-size-"));
   try {
     execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, "--out-name", "k", input]);
-    execFileSync("wasm-opt", [join(dir, "k_bg.wasm"), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--debuginfo", "-o", join(dir, "named.wasm")]);
+    execFileSync("wasm-opt", [join(dir, "k_bg.wasm"), ...wasmOptFlags(), "--debuginfo", "-o", join(dir, "named.wasm")]);
     const { functions, data } = wasmFunctions(readFileSync(join(dir, "named.wasm")));
     const areas = AREAS.map(([label, pattern]) => ({ label, pattern, raw: 0, parts: [] }));
     for (const f of functions) {
@@ -145,6 +145,13 @@ function wasmByArea(realBrotli) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The wasm-opt flags wasm-pack uses, as Cargo.toml's `[package.metadata.wasm-pack…]` lists them. */
+function wasmOptFlags() {
+  const line = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/^wasm-opt = (\[.*\])$/m);
+  if (!line) throw new Error("Cargo.toml names no wasm-opt flags");
+  return JSON.parse(line[1]);
 }
 
 /** The bytes of the data section of `wasm`. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release widget into pkg/ (wasm-pack, wasm-opt -Oz), assembles the npm
+# Builds the release widget into pkg/ (wasm-pack, wasm-opt with Cargo.toml's flags), assembles the npm
 # package there (the JS API, the script-tag loader, the types, package.json), and builds
 # the sandbox. `--with-stats` also builds target/kassa-stats/: the same widget counting
 # its live heap allocations (feature alloc-stats), for the leak test and the benchmark.
@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-printf '\033[1m==> %s\033[0m\n' "building the widget (release, wasm-opt -Oz) into pkg/"
+printf '\033[1m==> %s\033[0m\n' "building the widget (release, wasm-opt) into pkg/"
 wasm-pack --quiet build --release --target web --out-dir pkg --out-name kassa_wasm
 rm -f pkg/.gitignore pkg/kassa.js pkg/kassa_bg.wasm pkg/kassa.d.ts pkg/kassa_bg.wasm.d.ts
 cp js/index.js js/index.d.ts js/kassa.js js/payment.js js/package.json pkg/

@@ -1,15 +1,19 @@
 //! The provider's client-secret endpoints over `fetch` (gloo-net). Only transport lives
 //! here; what an answer means is decided by [`kassa_core::api_error`].
 //!
-//! JSON goes through the browser's own `JSON.parse`/`JSON.stringify` and
-//! serde-wasm-bindgen, never serde_json's parser and writer: they were 69 KB of the wasm,
-//! more than the checkout model's own code.
+//! JSON goes through the browser's own `JSON.parse`/`JSON.stringify`, never serde_json's
+//! parser and writer: they were 69 KB of the wasm, more than the checkout model's own
+//! code. Answers are read from the parsed object by `kassa_core::wire` ([`crate::wire`]);
+//! request bodies are written by serde-wasm-bindgen's serializer.
 
 use gloo_net::http::{Request, Response};
 use kassa_core::api_error::ApiError;
 use kassa_core::checkout::{CheckoutPublic, CheckoutUpdate};
+use kassa_core::wire;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::wire::Js;
 
 /// A session as the provider sent it: the typed model the checkout works with, and the
 /// very object `JSON.parse` made of the answer, which events hand to the page. Handing that
@@ -152,10 +156,10 @@ async fn read_session(response: Response) -> Result<Session, ApiError> {
     let parsed = js_sys::JSON::parse(&body);
     if (200..300).contains(&status) {
         let json = parsed.map_err(|_| ApiError::Decode("the answer is not JSON".into()))?;
-        let model = serde_wasm_bindgen::from_value(json.clone()).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let model = wire::read(&Js(json.clone())).map_err(|e| ApiError::Decode(e.to_string()))?;
         Ok(Session { model, json })
     } else {
-        let value = parsed.ok().and_then(|v| serde_wasm_bindgen::from_value(v).ok());
+        let value = parsed.ok().and_then(|v| wire::read(&Js(v)).ok());
         Err(ApiError::from_parsed(status, retry_after.as_deref(), value, &body))
     }
 }

@@ -19,8 +19,10 @@ use crate::intl::browser_locale;
 use crate::payment::PaymentLoader;
 use crate::ui::controller::{HostContext, PaymentContext, PaymentSetup};
 use crate::ui::Checkout;
+use crate::wire::Js;
 use crate::Error;
 use kassa_core::i18n::{register, Lang, Texts};
+use kassa_core::wire::{self, FromWire, Wire};
 
 /// Kassa's stylesheet, compiled in: no request, nothing for a CSP to block.
 const STYLESHEET: &str = include_str!("../www/kassa.css");
@@ -195,15 +197,38 @@ fn parse(options: JsValue) -> Result<Options, Error> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| {
-        let message = e.to_string();
-        // serde names the variants it expected; say it in the option's own words.
-        if message.contains("variant") {
-            Error::InvalidOptions(format!("theme must be \"light\", \"dark\" or \"auto\" ({message})"))
-        } else {
-            Error::InvalidOptions(message)
+    wire::read(&Js(options)).map_err(|e| match e {
+        // In the option's own words: `theme must be "light", "dark" or "auto"`.
+        kassa_core::Error::Unreadable { at, expected } => {
+            let what = if at.is_empty() { "options" } else { at.as_str() };
+            Error::InvalidOptions(format!("{what} must be {expected}"))
         }
+        other => Error::InvalidOptions(other.to_string()),
     })
+}
+
+impl FromWire for Theme {
+    fn from_wire<W: Wire>(w: &W) -> kassa_core::Result<Self> {
+        let name = String::from_wire(w)?;
+        [Self::Light, Self::Dark, Self::Auto]
+            .into_iter()
+            .find(|t| t.as_str() == name)
+            .ok_or(kassa_core::Error::Unreadable { at: String::new(), expected: r#""light", "dark" or "auto""# })
+    }
+}
+
+/// Read by their camelCase names, as the `KassaOptions` type names them.
+impl FromWire for Options {
+    fn from_wire<W: Wire>(w: &W) -> kassa_core::Result<Self> {
+        let f = wire::fields(w)?;
+        f.done(Self {
+            client_secret: f.opt("clientSecret"),
+            api_base: f.opt("apiBase"),
+            locale: f.opt("locale"),
+            theme: f.opt("theme"),
+            stripe_js: f.opt("stripeJs"),
+        })
+    }
 }
 
 /// `sessionUrl(apiBase?, clientSecret)`: the URL a checkout reads its session from, as

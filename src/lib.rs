@@ -15,6 +15,7 @@ pub mod intl;
 pub mod lifetime;
 pub mod payment;
 pub mod ui;
+pub mod wire;
 
 pub use error::{Error, Result};
 pub use kassa_core as core;

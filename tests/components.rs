@@ -58,7 +58,17 @@ fn mount_rejects_missing_options_with_a_js_error() {
     assert!(kassa::embed::mount(root.clone(), options.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"clientSecret".into(), &"  ".into()).unwrap();
-    assert!(kassa::embed::mount(root, options.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
+    assert!(kassa::embed::mount(root.clone(), options.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err());
+    // Options of the wrong shape are named in the error.
+    let message = |options: JsValue| {
+        let error: JsValue =
+            kassa::embed::mount(root.clone(), options, JsValue::UNDEFINED, JsValue::UNDEFINED).err().unwrap().into();
+        js_sys::Reflect::get(&error, &"message".into()).unwrap().as_string().unwrap()
+    };
+    assert_eq!(message("polar_c_x".into()), "invalid options: options must be an object");
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"clientSecret".into(), &5.into()).unwrap();
+    assert_eq!(message(options.into()), "invalid options: clientSecret must be a string");
 }
 
 /// The fixture with a local currency (seed 000's shape) at `rate`.

@@ -16,6 +16,7 @@ pub mod payment;
 pub mod plans;
 pub mod price;
 pub mod product;
+pub mod read;
 pub mod session;
 pub mod update;
 

@@ -12,6 +12,24 @@ pub enum Error {
     /// An exchange rate that is not a positive, finite decimal number.
     #[error("invalid exchange rate {0:?}: expected a positive decimal number")]
     InvalidRate(String),
+    /// JSON from the provider (or the page) that does not have the shape of the type
+    /// read from it; `at` is the path to the value (`products[0].prices[1].price_currency`).
+    #[error("unreadable JSON{}: expected {expected}", at_path(.at))]
+    Unreadable {
+        /// Where: fields by name, array items by `[index]`.
+        at: String,
+        /// What was expected there.
+        expected: &'static str,
+    },
+}
+
+/// ` at products[0].id`, or nothing for the value itself.
+fn at_path(at: &str) -> String {
+    if at.is_empty() {
+        String::new()
+    } else {
+        format!(" at {at}")
+    }
 }
 
 /// `Result` with Kassa's core error.

@@ -10,5 +10,6 @@ pub mod i18n;
 pub mod money;
 pub mod sandbox;
 pub mod sync;
+pub mod wire;
 
 pub use error::{Error, Result};

@@ -1,7 +1,8 @@
 //! The widget's model parses whatever Polar may send: 1,500 `CheckoutPublic` instances
 //! generated from Polar's own OpenAPI document (`tests/contract/polar-openapi-2026-10.json`)
 //! with every enum value, nulls, absent optional fields, unknown extra keys, and enum
-//! values Polar has not invented yet, each parsed by the very model the widget uses.
+//! values Polar has not invented yet, each parsed by the very model the widget uses, and
+//! read by the widget's own reader (`kassa_core::wire`) to the same value as serde reads.
 //!
 //! The generator walks the schema: `$ref`, `oneOf`/`anyOf` (one branch at random),
 //! objects (every required property; each optional one or not; sometimes an extra key),
@@ -185,6 +186,16 @@ fn every_checkout_polar_may_send_parses() {
         let instance = generator.value(root, "CheckoutPublic", 0);
         match serde_json::from_value::<CheckoutPublic>(instance.clone()) {
             Ok(checkout) => {
+                // The widget reads sessions with its own reader, held here to serde's reading.
+                match kassa_core::wire::read::<CheckoutPublic, _>(&&instance) {
+                    Ok(read) => assert!(
+                        read == checkout,
+                        "instance {seed}: the widget's reader differs from serde:\n{}\n{}",
+                        serde_json::to_string(&read).unwrap(),
+                        serde_json::to_string(&checkout).unwrap()
+                    ),
+                    Err(e) => panic!("instance {seed}: the widget's reader refuses what serde reads: {e}"),
+                }
                 statuses.insert(format!("{:?}", checkout.status));
                 // What the widget derives from a session never panics either.
                 let _ = (checkout.selected_price(), checkout.seat_bounds(), checkout.payment_exponent());

@@ -1,6 +1,7 @@
 //! The merchant's custom fields: text, number, date, checkbox and select, required or
 //! not. Labels, help and options are merchant text, shown as text.
 
+use kassa_core::checkout::custom_field::in_order;
 use kassa_core::checkout::{AttachedCustomField, CheckoutUpdate, CustomFieldType, Field, FieldPath, Patch};
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
@@ -126,9 +127,8 @@ pub fn CustomFields() -> impl IntoView {
     let ctl = expect_context::<Controller>();
     let fields = Memo::new(move |_| {
         ctl.session.with(|s| {
-            let mut fields = s.attached_custom_fields.clone().unwrap_or_default();
-            fields.sort_by_key(|f| f.order);
-            fields
+            let fields = s.attached_custom_fields.as_deref().unwrap_or_default();
+            in_order(fields).into_iter().cloned().collect::<Vec<_>>()
         })
     });
     move || {

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::checkout::custom_field::in_order;
 use crate::checkout::{
     Address, AttachedCustomField, BillingAddressFields, CustomFieldType, Field, FieldMode, FieldPath,
 };
@@ -96,9 +97,7 @@ pub fn missing(
             missing.push(FieldPath::part(Field::CustomerBillingAddress, key));
         }
     }
-    let mut fields: Vec<&AttachedCustomField> = custom_fields.iter().filter(|f| f.required).collect();
-    fields.sort_by_key(|f| f.order);
-    for field in fields {
+    for field in in_order(custom_fields).into_iter().filter(|f| f.required) {
         let slug = &field.custom_field.slug;
         if !fills(field.custom_field.kind, filled.custom_field_data.get(slug)) {
             missing.push(FieldPath::part(Field::CustomFieldData, slug.clone()));

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// An amount in the payment currency: what the buyer is charged.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PaymentAmount {
     /// Minor units.
@@ -67,7 +67,7 @@ pub struct AmountPair {
 
 /// Local-currency details of the plan: the recurring price (`payment`/`local`), the
 /// amount due now and the trial.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PlanCurrencyDetails {
     /// The recurring (or one-time) price in the payment currency.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The kind of input a custom field asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CustomFieldType {
     /// Free text.
@@ -17,6 +17,7 @@ pub enum CustomFieldType {
     /// One of a list of options.
     Select,
     /// A type this version of Kassa does not know.
+    #[default]
     #[serde(other)]
     Unknown,
 }
@@ -65,7 +66,7 @@ pub struct CustomFieldProperties {
 }
 
 /// A custom field definition.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CustomField {
     /// The ID of the field.
@@ -105,4 +106,12 @@ pub struct AttachedCustomField {
     pub order: i32,
     /// Whether the buyer must fill it.
     pub required: bool,
+}
+
+/// The custom fields in the merchant's `order` (ties as sent): the order the form shows
+/// them in and "Still needed" lists them in.
+pub fn in_order(fields: &[AttachedCustomField]) -> Vec<&AttachedCustomField> {
+    let mut ordered: Vec<&AttachedCustomField> = fields.iter().collect();
+    ordered.sort_by_key(|f| f.order);
+    ordered
 }

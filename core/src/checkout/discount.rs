@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Whether a discount takes a fixed amount or a percentage off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountType {
     /// A fixed amount off.
@@ -13,12 +13,13 @@ pub enum DiscountType {
     /// A percentage off, in basis points.
     Percentage,
     /// A type this version of Kassa does not know: shown by name and amount only.
+    #[default]
     #[serde(other)]
     Unknown,
 }
 
 /// How long a discount applies to a subscription.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountDuration {
     /// The first payment only.
@@ -28,6 +29,7 @@ pub enum DiscountDuration {
     /// Every payment for `duration_in_months`.
     Repeating,
     /// A duration this version of Kassa does not know.
+    #[default]
     #[serde(other)]
     Unknown,
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::checkout::Interval;
 
 /// How a price's amount is determined (Polar's `amount_type`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AmountType {
     /// A fixed `price_amount` (a free price is a fixed price of 0).
@@ -24,6 +24,7 @@ pub enum AmountType {
     /// usage line beside the plan, never a plan of its own.
     MeteredUnit,
     /// A type this version of Kassa does not know: not offered.
+    #[default]
     #[serde(other)]
     Unknown,
 }

@@ -50,7 +50,7 @@ pub enum TaxBehavior {
 }
 
 /// The merchant's organization as shown in the checkout.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CheckoutOrganization {
     /// Creation timestamp.
