@@ -7,7 +7,6 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -120,8 +119,8 @@ struct Mounted {
 }
 
 thread_local! {
-    /// Every mounted checkout, by handle ID.
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    /// Every mounted checkout, by handle ID: a `Vec`, as a page mounts a few.
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: RefCell<u32> = const { RefCell::new(1) };
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
 }
@@ -274,7 +273,7 @@ impl KassaHandle {
         let later = parse(options)?;
         MOUNTED.with(|m| -> Result<(), JsError> {
             let mut mounted = m.borrow_mut();
-            let Some(entry) = mounted.get_mut(&self.id) else {
+            let Some((_, entry)) = mounted.iter_mut().find(|(id, _)| *id == self.id) else {
                 return Err(Error::InvalidOptions("this checkout was destroyed".into()).into());
             };
             let merged = entry.options.clone().merge(later);
@@ -294,7 +293,11 @@ impl KassaHandle {
 
     /// Removes the checkout from the page and releases what it holds. Harmless twice.
     pub fn destroy(&self) {
-        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        let mounted = MOUNTED.with(|m| {
+            let mut all = m.borrow_mut();
+            let at = all.iter().position(|(id, _)| *id == self.id)?;
+            Some(all.swap_remove(at).1)
+        });
         if let Some(mounted) = mounted {
             let element = mounted.element.clone();
             drop(mounted); // unmounts, outside the registry's borrow
@@ -337,6 +340,6 @@ pub fn mount(
         *n += 1;
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, Mounted { element, options, payment, _view: view }));
+    MOUNTED.with(|m| m.borrow_mut().push((id, Mounted { element, options, payment, _view: view })));
     Ok(KassaHandle { id })
 }

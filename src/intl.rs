@@ -4,7 +4,6 @@
 //! amounts above 2^53 stay exact.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use kassa_core::money::{fallback_format, Currency, Money, SymbolPosition};
 use wasm_bindgen::prelude::*;
@@ -46,39 +45,55 @@ impl CurrencyDisplay {
     }
 }
 
+/// A few values by key, found by a linear scan. The caches below hold one entry per
+/// locale (and currency) a page shows, a handful: a hash map each cost more wasm than
+/// all their scans will take time.
+struct Cache<K, V>(Vec<(K, V)>);
+
+impl<K: PartialEq, V: Clone> Cache<K, V> {
+    const fn new() -> Self {
+        Self(Vec::new())
+    }
+
+    /// The value for `key`, made by `make` the first time.
+    fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> V {
+        if let Some((_, value)) = self.0.iter().find(|(k, _)| *k == key) {
+            return value.clone();
+        }
+        let value = make();
+        self.0.push((key, value.clone()));
+        value
+    }
+}
+
 /// Locale, currency, fraction digits (least, most) and display.
 type FormatterKey = (String, Currency, (u8, u8), CurrencyDisplay);
 
 thread_local! {
     /// One formatter per locale, currency, exponent and display: constructing one costs
     /// far more than formatting with it. `None` records a combination Intl refused.
-    static FORMATTERS: RefCell<HashMap<FormatterKey, Option<NumberFormat>>> =
-        RefCell::new(HashMap::new());
+    static FORMATTERS: RefCell<Cache<FormatterKey, Option<NumberFormat>>> = const { RefCell::new(Cache::new()) };
 }
 
 fn formatter(locale: &str, currency: Currency, digits: (u8, u8), display: CurrencyDisplay) -> Option<NumberFormat> {
     let key = (locale.to_string(), currency, digits, display);
     FORMATTERS.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| {
-                let options = js_sys::Object::new();
-                let set = |k: &str, v: JsValue| {
-                    let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &v);
-                };
-                set("style", "currency".into());
-                set("currency", currency.code().into());
-                set("currencyDisplay", display.as_str().into());
-                set("minimumFractionDigits", digits.0.into());
-                set("maximumFractionDigits", digits.1.into());
-                // A zero never prints as "-0.00".
-                set("signDisplay", "negative".into());
-                NumberFormat::new(&JsValue::from_str(locale), &options)
-                    .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
-                    .ok()
-            })
-            .clone()
+        cache.borrow_mut().get_or_insert_with(key, || {
+            let options = js_sys::Object::new();
+            let set = |k: &str, v: JsValue| {
+                let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &v);
+            };
+            set("style", "currency".into());
+            set("currency", currency.code().into());
+            set("currencyDisplay", display.as_str().into());
+            set("minimumFractionDigits", digits.0.into());
+            set("maximumFractionDigits", digits.1.into());
+            // A zero never prints as "-0.00".
+            set("signDisplay", "negative".into());
+            NumberFormat::new(&JsValue::from_str(locale), &options)
+                .or_else(|_| NumberFormat::new(&JsValue::UNDEFINED, &options))
+                .ok()
+        })
     })
 }
 
@@ -146,15 +161,13 @@ pub fn browser_locale() -> String {
 /// Formats a plain integer for `locale` (`3` → `"٣"` in Arabic), for counts in phrases.
 pub fn format_integer(n: u32, locale: &str) -> String {
     thread_local! {
-        static INTEGERS: RefCell<HashMap<String, Option<NumberFormat>>> = RefCell::new(HashMap::new());
+        static INTEGERS: RefCell<Cache<String, Option<NumberFormat>>> = const { RefCell::new(Cache::new()) };
     }
     INTEGERS
         .with(|cache| {
-            cache
-                .borrow_mut()
-                .entry(locale.to_string())
-                .or_insert_with(|| NumberFormat::new(&JsValue::from_str(locale), &js_sys::Object::new()).ok())
-                .clone()
+            cache.borrow_mut().get_or_insert_with(locale.to_string(), || {
+                NumberFormat::new(&JsValue::from_str(locale), &js_sys::Object::new()).ok()
+            })
         })
         .and_then(|f| f.format(&JsValue::from(n)).ok())
         .unwrap_or_else(|| n.to_string())
@@ -178,21 +191,17 @@ extern "C" {
 /// if the browser has no name for it.
 pub fn region_name(code: &str, locale: &str) -> String {
     thread_local! {
-        static NAMES: RefCell<HashMap<String, Option<DisplayNames>>> = RefCell::new(HashMap::new());
+        static NAMES: RefCell<Cache<String, Option<DisplayNames>>> = const { RefCell::new(Cache::new()) };
     }
     NAMES
         .with(|cache| {
-            cache
-                .borrow_mut()
-                .entry(locale.to_string())
-                .or_insert_with(|| {
-                    let options = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(&options, &"type".into(), &"region".into());
-                    DisplayNames::new_display_names(&JsValue::from_str(locale), &options)
-                        .or_else(|_| DisplayNames::new_display_names(&JsValue::UNDEFINED, &options))
-                        .ok()
-                })
-                .clone()
+            cache.borrow_mut().get_or_insert_with(locale.to_string(), || {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&options, &"type".into(), &"region".into());
+                DisplayNames::new_display_names(&JsValue::from_str(locale), &options)
+                    .or_else(|_| DisplayNames::new_display_names(&JsValue::UNDEFINED, &options))
+                    .ok()
+            })
         })
         .and_then(|names| names.of(code).ok())
         .and_then(|v| v.as_string())
