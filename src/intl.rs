@@ -187,6 +187,32 @@ extern "C" {
     fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.Collator`, to order names as the buyer's language does.
+    #[wasm_bindgen(js_namespace = Intl, js_name = Collator)]
+    type Collator;
+
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "Collator")]
+    fn new_collator(locales: &JsValue) -> Result<Collator, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn compare(this: &Collator, a: &str, b: &str) -> f64;
+}
+
+/// How `locale` orders words (`"Österreich"` before `"Polen"` in German, where byte order
+/// puts it after `"Zypern"`). Never throws: an invalid locale orders as the browser's
+/// default, and without `Intl.Collator` strings order by their bytes.
+pub fn collator(locale: &str) -> impl Fn(&str, &str) -> std::cmp::Ordering {
+    let collator = Collator::new_collator(&JsValue::from_str(locale))
+        .or_else(|_| Collator::new_collator(&JsValue::UNDEFINED))
+        .ok();
+    move |a, b| match &collator {
+        Some(c) => c.compare(a, b).partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal),
+        None => a.cmp(b),
+    }
+}
+
 /// The name of a country (`"DE"` → `"Germany"`, `"Deutschland"` in German), or the code
 /// if the browser has no name for it.
 pub fn region_name(code: &str, locale: &str) -> String {

@@ -4,7 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use kassa::core::money::{Currency, Money, SymbolPosition};
-use kassa::intl::{format_integer, format_money, format_money_as, format_wire, CurrencyDisplay, WireAmount};
+use kassa::intl::{
+    collator, format_integer, format_money, format_money_as, format_wire, region_name, CurrencyDisplay, WireAmount,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -169,4 +171,24 @@ fn missing_or_malformed_codes_never_throw() {
 fn counts_use_the_locales_digits() {
     assert_eq!(format_integer(3, "en-US"), "3");
     assert_eq!(format_integer(3, "ar-EG"), "٣");
+}
+
+#[wasm_bindgen_test]
+fn names_sort_as_the_buyers_language_does() {
+    let mut names = vec!["Zypern", "Österreich", "Albanien", "Polen"];
+    let bytes = {
+        let mut b = names.clone();
+        b.sort();
+        b
+    };
+    assert_eq!(bytes.last(), Some(&"Österreich"), "byte order puts Ö after Z");
+    let compare = collator("de-DE");
+    names.sort_by(|a, b| compare(a, b));
+    assert_eq!(names, ["Albanien", "Österreich", "Polen", "Zypern"]);
+    // The country list's own names, in German.
+    let (at, pl) = (region_name("AT", "de-DE"), region_name("PL", "de-DE"));
+    assert_eq!(compare(&at, &pl), std::cmp::Ordering::Less, "{at} before {pl}");
+    // A locale Intl refuses orders as the browser's default, without throwing.
+    let fallback = collator("not a locale!");
+    assert_eq!(fallback("a", "b"), std::cmp::Ordering::Less);
 }

@@ -5,7 +5,7 @@ use kassa_core::checkout::{CheckoutUpdate, Field, FieldMode, FieldPath, Patch};
 use kassa_core::sync::{Draft, EditKind};
 use leptos::prelude::*;
 
-use crate::intl::region_name;
+use crate::intl::{collator, region_name};
 use crate::lifetime::Timer;
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_id, FieldError, Label, TextField};
@@ -137,7 +137,9 @@ pub fn BillingAddress() -> impl IntoView {
         } else {
             Vec::from_iter((!chosen.is_empty()).then(|| (chosen.clone(), chosen.clone())))
         };
-        countries.sort_by(|a, b| a.1.cmp(&b.1));
+        // In the buyer's language's order: "Österreich" among the Os, not after "Zypern".
+        let compare = collator(&locale);
+        countries.sort_by(|a, b| compare(&a.1, &b.1));
         countries
             .into_iter()
             .map(|(code, name)| view! { <option value=code.clone() selected=code == chosen>{name}</option> })
