@@ -181,12 +181,16 @@ impl Change<'_> {
         let bounds = self.price().and_then(|p| p.seat_bounds_within(self.next.min_seats, self.next.max_seats));
         let switched = self.next.product_id != self.before.product_id;
         match (self.update.seats.value(), bounds) {
-            (Some(&seats), Some((min, max))) if seats < min || seats > max => {
-                self.error(Field::Seats, "value_error", format!("Seats must be between {min} and {max}"), json!(seats))
+            // Polar's words and types (`_validate_seat_limits` in its checkout service).
+            (Some(&seats), Some((min, _))) if seats < min => {
+                self.error(Field::Seats, "greater_than_equal", format!("Minimum {min} seats required."), json!(seats))
+            }
+            (Some(&seats), Some((_, max))) if seats > max => {
+                self.error(Field::Seats, "less_than_equal", format!("Maximum {max} seats allowed."), json!(seats))
             }
             (Some(&seats), Some(_)) => self.next.seats = Some(seats),
             (Some(&seats), None) => {
-                self.error(Field::Seats, "value_error", "Seats are only available for seat-based pricing", json!(seats))
+                self.error(Field::Seats, "value_error", "Seats can only be set for seat-based pricing.", json!(seats))
             }
             (None, Some((min, _))) if switched => self.next.seats = Some(min),
             (None, Some((min, max))) => self.next.seats = Some(self.next.seats.unwrap_or(min).clamp(min, max)),

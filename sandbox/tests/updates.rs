@@ -392,3 +392,23 @@ async fn custom_fields_merge_and_null_clears() {
     let (status, _) = patch(&app, &secret, json!({"custom_field_data": {"start_date": "1 December"}})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn seat_errors_are_polars_words_and_types() {
+    let app = sandbox();
+    let (secret, _) = session(&app, json!({"products": [ids::TEAM, ids::PRO]})).await;
+    let detail = |json: &serde_json::Value| {
+        let d = &json["detail"][0];
+        (d["type"].as_str().unwrap().to_string(), d["msg"].as_str().unwrap().to_string(), d["input"].clone())
+    };
+    // The team price's tiers run from 2 to 50 seats.
+    let (status, json) = patch(&app, &secret, json!({"seats": 1})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(detail(&json), ("greater_than_equal".into(), "Minimum 2 seats required.".into(), json!(1)));
+    let (_, json) = patch(&app, &secret, json!({"seats": 51})).await;
+    assert_eq!(detail(&json), ("less_than_equal".into(), "Maximum 50 seats allowed.".into(), json!(51)));
+    let (status, _) = patch(&app, &secret, json!({"product_id": ids::PRO})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, json) = patch(&app, &secret, json!({"seats": 3})).await;
+    assert_eq!(detail(&json), ("value_error".into(), "Seats can only be set for seat-based pricing.".into(), json!(3)));
+}
