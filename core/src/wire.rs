@@ -13,7 +13,7 @@
 //! `Unknown`, absent optional fields defaulted) and a little more: a `null` where a
 //! defaulted field was expected takes the default instead of failing the session.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Number, Value};
@@ -119,13 +119,14 @@ impl Error {
 /// each path, which weighed more than the reading itself.
 pub struct Fields<'a, W> {
     w: &'a W,
-    error: RefCell<Option<Error>>,
+    /// The first field that could not be read (a `Cell`: no borrow that could panic).
+    error: Cell<Option<Error>>,
 }
 
 /// `w` as an object whose fields are read next.
 pub fn fields<W: Wire>(w: &W) -> Result<Fields<'_, W>> {
     if w.is_object() {
-        Ok(Fields { w, error: RefCell::new(None) })
+        Ok(Fields { w, error: Cell::new(None) })
     } else {
         Err(expected("an object"))
     }
@@ -141,10 +142,8 @@ impl<W: Wire> Fields<'_, W> {
     }
 
     fn fail<T: Default>(&self, key: &str, e: Error) -> T {
-        let mut first = self.error.borrow_mut();
-        if first.is_none() {
-            *first = Some(e.within(key));
-        }
+        let first = self.error.take().unwrap_or_else(|| e.within(key));
+        self.error.set(Some(first));
         T::default()
     }
 
