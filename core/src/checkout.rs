@@ -33,6 +33,10 @@ pub use product::{Benefit, CheckoutProduct, Interval};
 pub use session::{CheckoutOrganization, CheckoutPublic, CheckoutStatus, TaxBehavior};
 pub use update::{CheckoutUpdate, Patch};
 
+/// A session in Polar's own shape, for the tests of every module that reads one.
+#[cfg(test)]
+pub(crate) const POLAR_FIXTURE: &str = include_str!("../tests/fixtures/polar_checkout_public.json");
+
 /// The TypeScript of the enums Kassa reads leniently. Events hand the page the
 /// provider's JSON as sent, so a value Polar adds later reaches it as is: each type names
 /// today's values and leaves room for others (`string & {}` keeps editor completion).

@@ -124,8 +124,7 @@ mod tests {
 
     #[test]
     fn lists_what_is_required_and_empty_in_form_order() {
-        let c: crate::checkout::CheckoutPublic =
-            serde_json::from_str(include_str!("../../tests/fixtures/polar_checkout_public.json")).unwrap();
+        let c: crate::checkout::CheckoutPublic = serde_json::from_str(crate::checkout::POLAR_FIXTURE).unwrap();
         let data = Map::new();
         let filled = Filled {
             customer_email: " ",

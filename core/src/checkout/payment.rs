@@ -101,7 +101,7 @@ impl BillingDetails {
 mod tests {
     use super::*;
 
-    const POLAR: &str = include_str!("../../tests/fixtures/polar_checkout_public.json");
+    use crate::checkout::POLAR_FIXTURE as POLAR;
 
     #[test]
     fn payment_mode_for_a_charge_setup_for_a_trial_none_for_free() {

@@ -129,7 +129,7 @@ pub fn usage_lines(checkout: &CheckoutPublic) -> Vec<UsageLine> {
 mod tests {
     use super::*;
 
-    const POLAR: &str = include_str!("../../tests/fixtures/polar_checkout_public.json");
+    use crate::checkout::POLAR_FIXTURE as POLAR;
 
     #[test]
     fn yearly_savings_and_currency_filter() {

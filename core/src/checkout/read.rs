@@ -379,7 +379,7 @@ mod tests {
     use super::*;
     use crate::wire::read;
 
-    const POLAR: &str = include_str!("../../tests/fixtures/polar_checkout_public.json");
+    use crate::checkout::POLAR_FIXTURE as POLAR;
 
     fn both(v: &Value) -> (Result<CheckoutPublic>, std::result::Result<CheckoutPublic, serde_json::Error>) {
         (read(&v), serde_json::from_value(v.clone()))

@@ -310,7 +310,7 @@ impl CheckoutPublic {
 mod tests {
     use super::*;
 
-    const POLAR: &str = include_str!("../../tests/fixtures/polar_checkout_public.json");
+    use crate::checkout::POLAR_FIXTURE as POLAR;
 
     #[test]
     fn the_payment_exponent_is_the_sessions_own_where_it_states_one() {

@@ -187,7 +187,7 @@ impl Draft {
 mod tests {
     use super::*;
 
-    const POLAR: &str = include_str!("../../tests/fixtures/polar_checkout_public.json");
+    use crate::checkout::POLAR_FIXTURE as POLAR;
 
     #[test]
     fn refresh_keeps_the_buyers_newer_input() {
@@ -240,8 +240,7 @@ mod missing_tests {
 
     #[test]
     fn lists_what_is_required_and_empty() {
-        let c: CheckoutPublic =
-            serde_json::from_str(include_str!("../../tests/fixtures/polar_checkout_public.json")).unwrap();
+        let c: CheckoutPublic = serde_json::from_str(crate::checkout::POLAR_FIXTURE).unwrap();
         let mut d = Draft::from_session(&c);
         assert_eq!(d.missing(&c), Vec::<FieldPath>::new(), "the fixture is complete");
         d.customer_email.clear();
