@@ -16,8 +16,8 @@ use crate::api::{session_url, CheckoutEndpoint, Prefetched};
 use crate::events::Host;
 use crate::intl::browser_locale;
 use crate::payment::PaymentLoader;
+use crate::ui::checkout;
 use crate::ui::controller::{HostContext, PaymentContext, PaymentSetup};
-use crate::ui::Checkout;
 use crate::wire::Js;
 use crate::Error;
 use kassa_core::i18n::{register, Lang, Texts};
@@ -182,12 +182,12 @@ fn render(
         api_base: options.api_base.clone().unwrap_or_else(|| crate::api::DEFAULT_API_BASE.to_string()),
         stripe_js: options.stripe_js.clone(),
     });
-    let handle = leptos::mount::mount_to(container, move || {
+    let handle = crate::dom::mount(&container, move || {
         let host: HostContext = leptos::prelude::StoredValue::new_local(Some(host));
         leptos::prelude::provide_context(host);
         let payment: PaymentContext = leptos::prelude::StoredValue::new_local(payment);
         leptos::prelude::provide_context(payment);
-        leptos::view! { <Checkout endpoint locale prefetched /> }
+        checkout(endpoint, locale, prefetched)
     });
     Ok(Box::new(handle))
 }

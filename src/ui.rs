@@ -1,5 +1,6 @@
-//! Leptos components. The model is in [`kassa_core`]; these only show it and pass the
-//! buyer's edits to the [`controller::Controller`].
+//! The checkout's components, built with [`crate::dom`] over Leptos's signals. The model
+//! is in [`kassa_core`]; these only show it and pass the buyer's edits to the
+//! [`controller::Controller`].
 
 pub mod amounts;
 pub mod checkout;
@@ -15,6 +16,5 @@ pub mod summary;
 pub mod totals;
 pub mod usage;
 
-pub use checkout::{Checkout, CheckoutForm, CheckoutView};
+pub use checkout::{checkout, checkout_form, checkout_view};
 pub use controller::Controller;
-pub use summary::Summary;

@@ -4,8 +4,7 @@
 
 use kassa::api::CheckoutEndpoint;
 use kassa::core::checkout::CheckoutPublic;
-use kassa::ui::CheckoutForm;
-use leptos::prelude::*;
+use kassa::ui::checkout_form;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -101,7 +100,7 @@ fn mount_as_is(checkout: CheckoutPublic, locale: &str) -> web_sys::HtmlElement {
     let locale = locale.to_string();
     // An endpoint nothing answers on: these tests make no edits, so nothing is sent.
     let endpoint = CheckoutEndpoint::new(Some("http://127.0.0.1:9"), &checkout.client_secret);
-    let mounted = leptos::mount::mount_to(root.clone(), move || view! { <CheckoutForm checkout endpoint locale /> });
+    let mounted = kassa::dom::mount(&root, move || checkout_form(checkout.into(), endpoint, locale));
     std::mem::forget(mounted); // keep it on the page for the assertions
     root
 }

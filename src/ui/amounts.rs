@@ -4,8 +4,8 @@
 
 use kassa_core::checkout::CheckoutPublic;
 use kassa_core::money::{Currency, LocalCurrency, Money};
-use leptos::prelude::*;
 
+use crate::dom::{el, El};
 use crate::intl::{format_wire, CurrencyDisplay, WireAmount};
 
 /// Formatting context of a session: locale, payment currency and local currency.
@@ -73,23 +73,10 @@ impl Amounts {
 }
 
 /// An amount: the charge, then the local equivalent in parentheses.
-#[component]
-pub fn Amount(
-    /// Minor units of the payment currency.
-    minor: i64,
-    /// The session's formatting context.
-    amounts: Amounts,
-) -> impl IntoView {
+pub fn amount(minor: i64, amounts: &Amounts) -> (El, Option<El>) {
     let local = amounts.local(minor);
-    view! {
-        <span class="kassa-amount">{amounts.charged(minor)}</span>
-        {local
-            .map(|l| {
-                view! {
-                    <span class="kassa-local" data-testid="local-amount">
-                        " (≈\u{a0}" {l} ")"
-                    </span>
-                }
-            })}
-    }
+    (
+        el("span").class("kassa-amount").text(&amounts.charged(minor)),
+        local.map(|l| el("span").class("kassa-local").testid("local-amount").text(&format!(" (≈\u{a0}{l})"))),
+    )
 }

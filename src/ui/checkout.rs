@@ -4,115 +4,108 @@
 use kassa_core::api_error::ApiError;
 use kassa_core::i18n::{texts, Lang};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::api::{CheckoutEndpoint, Prefetched, Session};
+use crate::dom::{component, dynamic, el, Node};
 use crate::lifetime::Lifetime;
-use crate::ui::controller::{Controller, Phase};
-use crate::ui::custom_fields::CustomFields;
-use crate::ui::customer::{BillingAddress, CustomerDetails};
-use crate::ui::discount::DiscountCode;
-use crate::ui::pay::Pay;
-use crate::ui::plan::{PayWhatYouWant, PlanPicker, Seats};
-use crate::ui::screens::{ExpiryCountdown, PhaseScreen};
-use crate::ui::summary::Summary;
-use crate::ui::totals::Totals;
-use crate::ui::usage::Usage;
+use crate::ui::controller::{Controller, HostContext, Phase};
+use crate::ui::custom_fields::custom_fields;
+use crate::ui::customer::{billing_address, customer_details};
+use crate::ui::discount::discount_code;
+use crate::ui::pay::pay;
+use crate::ui::plan::{pay_what_you_want, plan_picker, seats};
+use crate::ui::screens::{expiry_countdown, phase_screen, waiting};
+use crate::ui::summary::summary;
+use crate::ui::totals::totals;
+use crate::ui::usage::usage;
 
-/// A checkout session, fetched by client secret and rendered.
-#[component]
-pub fn Checkout(
-    /// Where the session lives.
-    endpoint: CheckoutEndpoint,
-    /// BCP 47 locale for amounts and text.
-    locale: String,
-    /// The first `GET`, if the JavaScript already started it; a retry asks anew.
-    prefetched: Option<Prefetched>,
-) -> impl IntoView {
+/// A checkout session, fetched by client secret and rendered: a spinner while it loads,
+/// the form once it has, what went wrong (and a way to try again) if it could not.
+pub fn checkout(endpoint: CheckoutEndpoint, locale: String, prefetched: Option<Prefetched>) -> Node {
     // The checkout's lifetime: its requests are aborted and its timers cleared when this
     // component's owner is disposed (`destroy()`).
     let lifetime = Lifetime::new();
     provide_context(lifetime.clone());
-    let load = endpoint.with_signal(lifetime.signal());
-    let endpoint = load.clone();
-    let prefetched = StoredValue::new_local(prefetched);
-    let session = LocalResource::new(move || {
-        let endpoint = load.clone();
-        let prefetched = prefetched.try_update_value(Option::take).flatten();
-        async move { endpoint.get_or_use(prefetched).await }
-    });
+    let endpoint = endpoint.with_signal(lifetime.signal());
     let lang = Lang::shown_for(&locale);
-    let (endpoint, locale) = (StoredValue::new_local(endpoint), StoredValue::new(locale));
-    view! {
-        <div class="kassa" data-testid="kassa-checkout" lang=locale.get_value() dir=if lang.is_rtl() { "rtl" } else { "ltr" }>
-            <Transition fallback=move || view! { <Loading lang /> }>
-                {move || {
-                    session.get().map(|result| match result {
-                        Ok(checkout) => view! {
-                            <CheckoutForm checkout endpoint=endpoint.get_value() locale=locale.get_value() />
-                        }
-                        .into_any(),
-                        Err(error) => view! { <LoadError error lang on_retry=move || session.refetch() /> }.into_any(),
-                    })
-                }}
-            </Transition>
-        </div>
-    }
+    let lang_attr = locale.clone();
+    // The last answer, taken by the region that shows it; `None` while a request is out.
+    let answer = StoredValue::new_local(None::<Result<Session, ApiError>>);
+    let answered = RwSignal::new(0u32);
+    let load = {
+        let endpoint = endpoint.clone();
+        move |prefetched: Option<Prefetched>| {
+            let endpoint = endpoint.clone();
+            let lifetime = lifetime.clone();
+            spawn_local(async move {
+                let result = endpoint.get_or_use(prefetched).await;
+                if lifetime.alive() {
+                    answer.try_update_value(|a| *a = Some(result));
+                    answered.try_update(|n| *n += 1);
+                }
+            });
+        }
+    };
+    load(prefetched);
+    let view = dynamic(move || {
+        answered.track();
+        let load = load.clone();
+        let endpoint = endpoint.clone();
+        let locale = locale.clone();
+        untrack(move || match answer.try_update_value(Option::take).flatten() {
+            None => waiting("kassa-loading", None).text(texts(lang).loading).node(),
+            Some(Ok(session)) => component(|| checkout_form(session, endpoint, locale)),
+            Some(Err(error)) => load_error(error, lang, move || {
+                answered.update(|n| *n += 1);
+                load(None);
+            }),
+        })
+    });
+    el("div")
+        .class("kassa")
+        .testid("kassa-checkout")
+        .attr("lang", &lang_attr)
+        .attr("dir", if lang.is_rtl() { "rtl" } else { "ltr" })
+        .child(view)
+        .node()
 }
 
 /// The live checkout over a loaded session.
-#[component]
-pub fn CheckoutForm(
-    /// The session as loaded.
-    #[prop(into)]
-    checkout: Session,
-    /// Where it lives.
-    endpoint: CheckoutEndpoint,
-    /// BCP 47 locale.
-    locale: String,
-) -> impl IntoView {
+pub fn checkout_form(checkout: Session, endpoint: CheckoutEndpoint, locale: String) -> Node {
     let ctl = Controller::new(endpoint, checkout, locale);
     provide_context(ctl);
     // Ready once the form is on the page.
     Effect::new(move |_| ctl.ready());
-    view! { <CheckoutView /> }
+    checkout_view(ctl)
 }
 
-/// The form, or the screen of the current phase (needs a [`Controller`] in context).
-#[component]
-pub fn CheckoutView() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+/// The form, or the screen of the current phase.
+pub fn checkout_view(ctl: Controller) -> Node {
     let phase = Memo::new(move |_| ctl.phase.get());
-    move || match phase.get() {
-        Phase::Open => view! {
-            <div class="kassa-form" data-testid="form">
-                <Summary />
-                <ExpiryCountdown />
-                <PlanPicker />
-                <Seats />
-                <PayWhatYouWant />
-                <Totals />
-                <Usage />
-                <DiscountCode />
-                <CustomerDetails />
-                <BillingAddress />
-                <CustomFields />
-                <Pay />
-            </div>
-        }
-        .into_any(),
-        other => view! { <PhaseScreen phase=other /> }.into_any(),
-    }
-}
-
-/// Shown while the session loads.
-#[component]
-fn Loading(lang: Lang) -> impl IntoView {
-    view! {
-        <div class="kassa-loading" role="status" aria-live="polite" data-testid="kassa-loading">
-            <span class="kassa-spinner" aria-hidden="true"></span>
-            {texts(lang).loading}
-        </div>
-    }
+    let parts: [fn(Controller) -> Node; 12] = [
+        summary,
+        expiry_countdown,
+        plan_picker,
+        seats,
+        pay_what_you_want,
+        totals,
+        usage,
+        discount_code,
+        customer_details,
+        billing_address,
+        custom_fields,
+        pay,
+    ];
+    dynamic(move || {
+        let phase = phase.get();
+        untrack(|| match phase {
+            Phase::Open => {
+                el("div").class("kassa-form").testid("form").child(parts.map(|part| part(ctl)).to_vec()).node()
+            }
+            other => phase_screen(ctl, other),
+        })
+    })
 }
 
 /// What to tell the buyer when the session could not be loaded.
@@ -127,18 +120,10 @@ fn load_error_text(lang: Lang, error: &ApiError) -> (&'static str, &'static str,
     }
 }
 
-/// The session could not be loaded.
-#[component]
-fn LoadError(
-    /// Why.
-    error: ApiError,
-    /// Language.
-    lang: Lang,
-    /// Called when the buyer asks to try again.
-    on_retry: impl Fn() + 'static,
-) -> impl IntoView {
+/// The session could not be loaded: why, and a way to try again where that may help.
+fn load_error(error: ApiError, lang: Lang, on_retry: impl Fn() + 'static) -> Node {
     let (title, body, retry) = load_error_text(lang, &error);
-    if let Some(host) = use_context::<crate::ui::controller::HostContext>() {
+    if let Some(host) = use_context::<HostContext>() {
         host.with_value(|h| {
             if let Some(h) = h {
                 h.error(error.code(), &error.to_string());
@@ -149,13 +134,20 @@ fn LoadError(
         });
     }
     let phase = if matches!(error, ApiError::Expired(_)) { "expired" } else { "error" };
-    view! {
-        <div class="kassa-error" role="alert" data-testid="kassa-error" data-code=error.code() data-phase=phase>
-            <h2 class="kassa-error-title">{title}</h2>
-            <p>{body}</p>
-            {retry.then(|| view! {
-                <button type="button" class="kassa-button" on:click=move |_| on_retry()>{texts(lang).try_again}</button>
-            })}
-        </div>
-    }
+    el("div")
+        .class("kassa-error")
+        .attr("role", "alert")
+        .testid("kassa-error")
+        .attr("data-code", error.code())
+        .attr("data-phase", phase)
+        .child(el("h2").class("kassa-error-title").text(title))
+        .child(el("p").text(body))
+        .child(retry.then(|| {
+            el("button")
+                .attr("type", "button")
+                .class("kassa-button")
+                .text(texts(lang).try_again)
+                .on("click", move |_| on_retry())
+        }))
+        .node()
 }

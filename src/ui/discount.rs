@@ -4,13 +4,12 @@ use kassa_core::checkout::{CheckoutUpdate, Field, FieldPath, Patch};
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 
+use crate::dom::{dynamic, el, Node};
 use crate::ui::controller::Controller;
-use crate::ui::field::{error_id, field_id, FieldError, Label};
+use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label};
 
 /// Apply or remove a discount code.
-#[component]
-pub fn DiscountCode() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn discount_code(ctl: Controller) -> Node {
     let t = ctl.t();
     let code = RwSignal::new(String::new());
     let shown = Memo::new(move |_| {
@@ -27,38 +26,59 @@ pub fn DiscountCode() -> impl IntoView {
     };
     let path = FieldPath::from(Field::DiscountCode);
     let id = field_id(&path);
-    move || {
-        shown.get().then(|| match applied.get() {
-            Some((c, name)) => view! {
-                <div class="kassa-discount-applied" data-testid="discount-applied">
-                    <span class="kassa-badge">{c}</span>
-                    <span>{name}</span>
-                    <button type="button" class="kassa-link" data-testid="discount-remove"
-                        on:click=move |_| {
-                            code.set(String::new());
-                            ctl.edit(CheckoutUpdate { discount_code: Patch::Null, ..Default::default() }, EditKind::Discrete);
-                        }>{t.remove}</button>
-                </div>
-            }
-            .into_any(),
-            None => view! {
-                <form class="kassa-field kassa-discount" on:submit=move |ev| { ev.prevent_default(); apply(); }>
-                    <Label for_id=id.clone() text=t.discount_code.into() required=false />
-                    <div class="kassa-inline">
-                        <input class="kassa-input" id=id.clone() type="text" autocomplete="off" data-testid="discount-input"
-                            aria-describedby=error_id(&path)
-                            aria-invalid={
-                                let path = path.clone();
-                                move || ctl.error(&path).is_some().to_string()
-                            }
-                            prop:value=move || code.get()
-                            on:input=move |ev| code.set(event_target_value(&ev)) />
-                        <button type="submit" class="kassa-button kassa-button-secondary" data-testid="discount-apply">{t.apply}</button>
-                    </div>
-                    <FieldError path=Field::DiscountCode />
-                </form>
-            }
-            .into_any(),
+    dynamic(move || {
+        let shown = shown.get();
+        let applied = applied.get();
+        untrack(|| {
+            shown.then(|| match applied {
+                Some((c, name)) => el("div")
+                    .class("kassa-discount-applied")
+                    .testid("discount-applied")
+                    .child(el("span").class("kassa-badge").text(&c))
+                    .child(el("span").text(&name))
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("kassa-link")
+                            .testid("discount-remove")
+                            .text(t.remove)
+                            .on("click", move |_| {
+                                code.set(String::new());
+                                ctl.edit(
+                                    CheckoutUpdate { discount_code: Patch::Null, ..Default::default() },
+                                    EditKind::Discrete,
+                                );
+                            }),
+                    ),
+                None => {
+                    let input = el("input")
+                        .class("kassa-input")
+                        .id(&id)
+                        .attr("type", "text")
+                        .attr("autocomplete", "off")
+                        .testid("discount-input")
+                        .attr("aria-describedby", &error_id(&path))
+                        .bind_value(move || code.get())
+                        .on("input", move |ev| code.set(event_target_value(&ev)));
+                    el("form")
+                        .class("kassa-field kassa-discount")
+                        .on("submit", move |ev| {
+                            ev.prevent_default();
+                            apply();
+                        })
+                        .child(label(ctl, &id, t.discount_code, false))
+                        .child(
+                            el("div").class("kassa-inline").child(invalid_while_refused(input, ctl, &path)).child(
+                                el("button")
+                                    .attr("type", "submit")
+                                    .class("kassa-button kassa-button-secondary")
+                                    .testid("discount-apply")
+                                    .text(t.apply),
+                            ),
+                        )
+                        .child(field_error(ctl, path.clone()))
+                }
+            })
         })
-    }
+    })
 }

@@ -4,6 +4,7 @@
 use kassa_core::checkout::FieldPath;
 use leptos::prelude::*;
 
+use crate::dom::{el, El, Node};
 use crate::ui::controller::Controller;
 
 /// The DOM id of a field path (`customer_billing_address.city` → `kassa-customer_billing_address-city`).
@@ -17,104 +18,93 @@ pub fn error_id(path: &FieldPath) -> String {
 }
 
 /// The server's message for `path`, announced when it appears.
-#[component]
-pub fn FieldError(
-    /// The field path, as a 422's `loc` names it.
-    #[prop(into)]
-    path: FieldPath,
-) -> impl IntoView {
-    let ctl = expect_context::<Controller>();
-    let id = error_id(&path);
-    let testid = format!("error-{path}");
-    view! {
-        <p class="kassa-field-error" id=id role="alert" data-testid=testid>
-            {move || ctl.error(&path)}
-        </p>
-    }
+pub fn field_error(ctl: Controller, path: FieldPath) -> El {
+    let p = path.clone();
+    el("p")
+        .class("kassa-field-error")
+        .id(&error_id(&path))
+        .attr("role", "alert")
+        .testid(&format!("error-{path}"))
+        .bind_text(move || ctl.error(&p).unwrap_or_default())
 }
 
 /// A label with an "optional" mark where the field may stay empty.
-#[component]
-pub fn Label(
-    /// The input's id.
-    for_id: String,
-    /// The text.
-    text: String,
-    /// Whether the field must be filled.
-    required: bool,
-) -> impl IntoView {
-    let ctl = expect_context::<Controller>();
-    view! {
-        <label class="kassa-label" for=for_id>
-            {text}
-            {(!required).then(|| view! { <span class="kassa-optional">" (" {ctl.t().optional} ")"</span> })}
-        </label>
-    }
+pub fn label(ctl: Controller, for_id: &str, text: &str, required: bool) -> El {
+    el("label")
+        .class("kassa-label")
+        .attr("for", for_id)
+        .text(text)
+        .child((!required).then(|| el("span").class("kassa-optional").text(&format!(" ({})", ctl.t().optional))))
 }
 
-/// A text input bound to a draft value; sends after a pause in typing or on blur.
-#[component]
-pub fn TextField(
+/// `aria-invalid` on `input` while the server has a message for `path`.
+pub fn invalid_while_refused(input: El, ctl: Controller, path: &FieldPath) -> El {
+    let path = path.clone();
+    input.bind_bool("aria-invalid", move || ctl.error(&path).is_some())
+}
+
+/// A text field: what it shows and what it does.
+pub struct TextField {
     /// Field path (for id, message and tests).
-    #[prop(into)]
-    path: FieldPath,
+    pub path: FieldPath,
     /// Label.
-    label: String,
-    /// The value shown.
-    #[prop(into)]
-    value: Signal<String>,
-    /// Called with the new value on every keystroke.
-    on_input: Callback<String>,
+    pub label: String,
     /// Whether it must be filled.
-    #[prop(default = false)]
-    required: bool,
+    pub required: bool,
     /// `type` attribute.
-    #[prop(default = "text")]
-    input_type: &'static str,
+    pub input_type: &'static str,
     /// `autocomplete` attribute.
-    #[prop(default = "off")]
-    autocomplete: &'static str,
+    pub autocomplete: &'static str,
     /// `inputmode` attribute.
-    #[prop(optional)]
-    inputmode: Option<&'static str>,
-    /// Placeholder (merchant text).
-    #[prop(optional)]
-    placeholder: Option<String>,
+    pub inputmode: Option<&'static str>,
     /// Help shown under the field.
-    #[prop(optional_no_strip)]
-    help: Option<String>,
+    pub help: Option<String>,
     /// Shown but not editable (a value that belongs to the buyer's account).
-    #[prop(default = false)]
-    readonly: bool,
-) -> impl IntoView {
-    let ctl = expect_context::<Controller>();
-    let id = field_id(&path);
-    let err = error_id(&path);
-    let help_id = format!("{id}-help");
-    let described = if help.is_some() { format!("{err} {help_id}") } else { err };
-    let p = path.clone();
-    view! {
-        <div class="kassa-field">
-            <Label for_id=id.clone() text=label required />
-            <input
-                class="kassa-input"
-                id=id
-                name=path.to_string()
-                type=input_type
-                autocomplete=autocomplete
-                inputmode=inputmode
-                placeholder=placeholder
-                required=required
-                readonly=readonly
-                aria-required=required.to_string()
-                aria-describedby=described
-                aria-invalid=move || ctl.error(&p).is_some().to_string()
-                prop:value=move || value.get()
-                on:input=move |ev| on_input.run(event_target_value(&ev))
-                on:blur=move |_| ctl.flush()
-            />
-            {help.map(|h| view! { <p class="kassa-help" id=help_id>{h}</p> })}
-            <FieldError path />
-        </div>
+    pub readonly: bool,
+}
+
+impl TextField {
+    /// An optional free-text field.
+    pub fn new(path: impl Into<FieldPath>, label: &str, autocomplete: &'static str) -> Self {
+        Self {
+            path: path.into(),
+            label: label.to_string(),
+            required: false,
+            input_type: "text",
+            autocomplete,
+            inputmode: None,
+            help: None,
+            readonly: false,
+        }
+    }
+
+    /// The field, bound to a draft value: `value` is what it shows, `on_input` gets every
+    /// keystroke; it sends after a pause in typing or on blur.
+    pub fn render(self, ctl: Controller, value: Signal<String>, on_input: Callback<String>) -> Node {
+        let id = field_id(&self.path);
+        let err = error_id(&self.path);
+        let help_id = format!("{id}-help");
+        let described = if self.help.is_some() { format!("{err} {help_id}") } else { err };
+        let input = el("input")
+            .class("kassa-input")
+            .id(&id)
+            .attr("name", &self.path.to_string())
+            .attr("type", self.input_type)
+            .attr("autocomplete", self.autocomplete)
+            .attr_opt("inputmode", self.inputmode)
+            .flag("required", self.required)
+            .flag("readonly", self.readonly)
+            .attr("aria-required", if self.required { "true" } else { "false" })
+            .attr("aria-describedby", &described)
+            .bind_value(move || value.get())
+            .on("input", move |ev| on_input.run(event_target_value(&ev)))
+            .on("blur", move |_| ctl.flush());
+        el("div")
+            .class("kassa-field")
+            .child(label(ctl, &id, &self.label, self.required))
+            .child(invalid_while_refused(input, ctl, &self.path))
+            .child(self.help.map(|h| el("p").class("kassa-help").id(&help_id).text(&h)))
+            .child(field_error(ctl, self.path))
+            .node()
     }
 }

@@ -7,6 +7,7 @@ use kassa_core::i18n::fill;
 use kassa_core::sync::SyncStatus;
 use leptos::prelude::*;
 
+use crate::dom::{el, Node};
 use crate::lifetime::Timer;
 use crate::ui::controller::{CardForm, Controller};
 
@@ -46,9 +47,7 @@ fn label_of(ctl: &Controller, path: &FieldPath) -> String {
 }
 
 /// Payment method, Pay button, status.
-#[component]
-pub fn Pay() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn pay(ctl: Controller) -> Node {
     let t = ctl.t();
     let needs_form = Memo::new(move |_| ctl.session.with(|s| s.is_payment_form_required));
     // The card form loads once the form is on the screen (never on the start-up path),
@@ -77,48 +76,82 @@ pub fn Pay() -> impl IntoView {
             }
         })
     };
-    let card_state = move || match ctl.card.get() {
+    let card_state = Memo::new(move |_| match ctl.card.get() {
         CardForm::Idle | CardForm::Loading => Some((t.card_loading, false)),
         CardForm::Failed(_) => Some((t.card_unavailable, true)),
         CardForm::Unavailable => Some((t.no_payment_form, false)),
         CardForm::Ready => None,
-    };
-    let status = move || match ctl.status.get() {
-        SyncStatus::Sending | SyncStatus::Pending => Some((t.saving.to_string(), false)),
-        SyncStatus::Retrying { .. } => Some((t.retrying.to_string(), false)),
-        SyncStatus::Stalled(_) => Some((t.stalled.to_string(), true)),
+    });
+    let status = Memo::new(move |_| match ctl.status.get() {
+        SyncStatus::Sending | SyncStatus::Pending => Some((t.saving, false)),
+        SyncStatus::Retrying { .. } => Some((t.retrying, false)),
+        SyncStatus::Stalled(_) => Some((t.stalled, true)),
         _ => None,
+    });
+    let card = move || {
+        needs_form.get().then(|| {
+            el("div")
+                .class("kassa-card")
+                .testid("payment-element")
+                .bind_bool("aria-busy", move || !card_ready())
+                .child(el("slot").attr("name", "kassa-payment"))
+                .dynamic(move || {
+                    card_state.get().map(|(text, problem)| {
+                        el("p")
+                            .class(if problem { "kassa-help kassa-field-error" } else { "kassa-help" })
+                            .attr("role", if problem { "alert" } else { "status" })
+                            .testid("card-state")
+                            .text(text)
+                    })
+                })
+        })
     };
-    view! {
-        <section class="kassa-section kassa-pay" aria-labelledby="kassa-pay-title">
-            <h3 class="kassa-legend" id="kassa-pay-title">{t.payment}</h3>
-            {move || needs_form.get().then(|| view! {
-                <div class="kassa-card" data-testid="payment-element" aria-busy=move || (!card_ready()).to_string()>
-                    <slot name="kassa-payment"></slot>
-                    {move || card_state().map(|(text, problem)| view! {
-                        <p class="kassa-help" class:kassa-field-error=problem role=if problem { "alert" } else { "status" }
-                            data-testid="card-state">{text}</p>
-                    })}
-                </div>
-            })}
-            <p class="kassa-notice" role="alert" data-testid="notice">{move || ctl.notice.get()}</p>
-            <button type="button" class="kassa-button kassa-pay-button" data-testid="pay"
-                disabled=move || !can_pay() aria-describedby="kassa-pay-why"
-                on:click=move |_| ctl.pay()>{label}</button>
-            <p class="kassa-help" id="kassa-pay-why" data-testid="still-needed">
-                {move || {
-                    let names: Vec<String> = missing.get().iter().map(|p| label_of(&ctl, p)).collect();
-                    (!names.is_empty()).then(|| fill(t.still_needed, &[&names.join(", ")]))
-                }}
-            </p>
-            <p class="kassa-status" role="status" data-testid="sync-status">
-                {move || status().map(|(text, retry)| view! {
-                    <span>{text}</span>
-                    {retry.then(|| view! {
-                        <button type="button" class="kassa-link" data-testid="retry" on:click=move |_| ctl.retry()>{t.try_again}</button>
-                    })}
-                })}
-            </p>
-        </section>
-    }
+    let still_needed = move || {
+        let names: Vec<String> = missing.get().iter().map(|p| label_of(&ctl, p)).collect();
+        if names.is_empty() {
+            String::new()
+        } else {
+            fill(t.still_needed, &[&names.join(", ")])
+        }
+    };
+    let sync_status = move || {
+        status.get().map(|(text, retry)| {
+            (
+                el("span").text(text),
+                retry.then(|| {
+                    el("button")
+                        .attr("type", "button")
+                        .class("kassa-link")
+                        .testid("retry")
+                        .text(t.try_again)
+                        .on("click", move |_| ctl.retry())
+                }),
+            )
+        })
+    };
+    el("section")
+        .class("kassa-section kassa-pay")
+        .attr("aria-labelledby", "kassa-pay-title")
+        .child(el("h3").class("kassa-legend").id("kassa-pay-title").text(t.payment))
+        .dynamic(card)
+        .child(
+            el("p")
+                .class("kassa-notice")
+                .attr("role", "alert")
+                .testid("notice")
+                .bind_text(move || ctl.notice.get().unwrap_or_default()),
+        )
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("kassa-button kassa-pay-button")
+                .testid("pay")
+                .bind_flag("disabled", move || !can_pay())
+                .attr("aria-describedby", "kassa-pay-why")
+                .bind_text(label)
+                .on("click", move |_| ctl.pay()),
+        )
+        .child(el("p").class("kassa-help").id("kassa-pay-why").testid("still-needed").bind_text(still_needed))
+        .child(el("p").class("kassa-status").attr("role", "status").testid("sync-status").dynamic(sync_status))
+        .node()
 }

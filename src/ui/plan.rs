@@ -8,9 +8,10 @@ use kassa_core::money::amount::parse_minor;
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 
+use crate::dom::{dynamic, el, Node};
 use crate::intl::format_integer;
 use crate::ui::controller::Controller;
-use crate::ui::field::{error_id, field_id, FieldError, Label};
+use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label};
 
 /// "€190.00 / year", "$249.00 one-time", "Free": how a plan's price reads.
 fn price_text(ctl: &Controller, option: &PlanOption) -> String {
@@ -31,9 +32,7 @@ fn price_text(ctl: &Controller, option: &PlanOption) -> String {
 }
 
 /// The plan switcher: one radio per plan, shown when there is a choice.
-#[component]
-pub fn PlanPicker() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn plan_picker(ctl: Controller) -> Node {
     let options = Memo::new(move |_| ctl.session.with(plan_options));
     let choose = move |option: &PlanOption| {
         ctl.draft.update(|d| {
@@ -49,55 +48,47 @@ pub fn PlanPicker() -> impl IntoView {
             EditKind::Discrete,
         );
     };
-    move || {
+    let plan = move |option: PlanOption| {
+        let t = ctl.t();
+        let id = format!("kassa-plan-{}", option.price_id);
+        let price_id = option.price_id.clone();
+        let trial =
+            option.trial.map(|(i, n)| fill(t.trial, &[&duration(ctl.lang, i, n, &format_integer(n, &ctl.locale()))]));
+        let savings = option.savings_percent.map(|p| fill(t.save_percent, &[&format_integer(p, &ctl.locale())]));
+        let radio = el("input")
+            .attr("type", "radio")
+            .attr("name", "kassa-plan")
+            .id(&id)
+            .class("kassa-plan-radio")
+            .testid(&format!("plan-{}", option.price_id))
+            .bind_checked(move || ctl.draft.with(|d| d.product_price_id == price_id));
+        let label = el("label")
+            .attr("for", &id)
+            .class("kassa-plan-label")
+            .child(el("span").class("kassa-plan-name").text(&option.product_name))
+            .child(el("span").class("kassa-plan-price").text(&price_text(&ctl, &option)))
+            .child(savings.map(|s| el("span").class("kassa-badge").text(&s)))
+            .child(trial.map(|s| el("span").class("kassa-badge kassa-badge-trial").text(&s)));
+        el("div").class("kassa-plan").child(radio.on("change", move |_| choose(&option))).child(label)
+    };
+    dynamic(move || {
         let options = options.get();
         (options.len() > 1).then(|| {
-            view! {
-                <fieldset class="kassa-plans" data-testid="plans">
-                    <legend class="kassa-legend">{ctl.t().plan}</legend>
-                    <FieldError path=Field::ProductPriceId />
-                    {options
-                        .into_iter()
-                        .map(|option| {
-                            let id = format!("kassa-plan-{}", option.price_id);
-                            let price_id = option.price_id.clone();
-                            let checked = move || ctl.draft.with(|d| d.product_price_id == price_id);
-                            let trial = option.trial.map(|(i, n)| {
-                                fill(ctl.t().trial, &[&duration(ctl.lang, i, n, &format_integer(n, &ctl.locale()))])
-                            });
-                            let savings = option.savings_percent.map(|p| fill(ctl.t().save_percent, &[&format_integer(p, &ctl.locale())]));
-                            let text = price_text(&ctl, &option);
-                            let name = option.product_name.clone();
-                            let on_change = {
-                                let option = option.clone();
-                                move |_| choose(&option)
-                            };
-                            view! {
-                                <div class="kassa-plan">
-                                    <input type="radio" name="kassa-plan" id=id.clone() class="kassa-plan-radio"
-                                        data-testid=format!("plan-{}", option.price_id)
-                                        prop:checked=checked on:change=on_change />
-                                    <label for=id class="kassa-plan-label">
-                                        <span class="kassa-plan-name">{name}</span>
-                                        <span class="kassa-plan-price">{text}</span>
-                                        {savings.map(|s| view! { <span class="kassa-badge">{s}</span> })}
-                                        {trial.map(|s| view! { <span class="kassa-badge kassa-badge-trial">{s}</span> })}
-                                    </label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-            }
+            untrack(|| {
+                el("fieldset")
+                    .class("kassa-plans")
+                    .testid("plans")
+                    .child(el("legend").class("kassa-legend").text(ctl.t().plan))
+                    .child(field_error(ctl, Field::ProductPriceId.into()))
+                    .child(options.into_iter().map(plan).collect::<Vec<_>>())
+            })
         })
-    }
+    })
 }
 
 /// Seats: a stepper and a typed field, clamped to the price's bounds, with the per-seat
 /// price of the tier the count falls in.
-#[component]
-pub fn Seats() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn seats(ctl: Controller) -> Node {
     let bounds = Memo::new(move |_| ctl.session.with(|s| s.seat_bounds()));
     let set = move |seats: u32, kind: EditKind| {
         let Some((min, max)) = bounds.get_untracked() else { return };
@@ -130,80 +121,125 @@ pub fn Seats() -> impl IntoView {
             (_, parts) => parts.first().map(|(_, price)| fill(ctl.t().per_seat, &[&amounts.charged(*price)])),
         }
     };
-    move || {
+    dynamic(move || {
         bounds.get().map(|(min, max)| {
-            let path = FieldPath::from(Field::Seats);
-            let id = field_id(&path);
-            let locale = ctl.locale();
-            let range = fill(ctl.t().seats_range, &[&format_integer(min, &locale), &format_integer(max, &locale)]);
-            view! {
-                <div class="kassa-field kassa-seats" data-testid="seats">
-                    <Label for_id=id.clone() text=ctl.t().seats.to_string() required=true />
-                    <div class="kassa-stepper">
-                        <button type="button" class="kassa-step" aria-label=ctl.t().seats_fewer aria-controls=id.clone()
-                            data-testid="seats-decrease" disabled=move || { current() <= min }
-                            on:click=move |_| set(current().saturating_sub(1), EditKind::Discrete)>"−"</button>
-                        <input class="kassa-input kassa-seats-input" id=id.clone() type="number" inputmode="numeric"
-                            min=min max=max step="1" data-testid="seats-input"
-                            aria-describedby=format!("{} {id}-range", error_id(&path))
-                            prop:value=move || current().to_string()
-                            on:input=move |ev| {
-                                if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-                                    set(n, EditKind::Text);
-                                }
-                            }
-                            on:blur=move |_| ctl.flush() />
-                        <button type="button" class="kassa-step" aria-label=ctl.t().seats_more aria-controls=id.clone()
-                            data-testid="seats-increase" disabled=move || { current() >= max }
-                            on:click=move |_| set(current() + 1, EditKind::Discrete)>"+"</button>
-                    </div>
-                    <p class="kassa-help" id=format!("{id}-range") data-testid="seat-price">
-                        {per_seat}
-                        " · " {range}
-                    </p>
-                    <FieldError path=Field::Seats />
-                </div>
-            }
+            untrack(|| {
+                let t = ctl.t();
+                let path = FieldPath::from(Field::Seats);
+                let id = field_id(&path);
+                let locale = ctl.locale();
+                let range = fill(t.seats_range, &[&format_integer(min, &locale), &format_integer(max, &locale)]);
+                let step = |name: &str, label: &str, text: &str| {
+                    el("button")
+                        .attr("type", "button")
+                        .class("kassa-step")
+                        .attr("aria-label", label)
+                        .attr("aria-controls", &id)
+                        .testid(name)
+                        .text(text)
+                };
+                let input = el("input")
+                    .class("kassa-input kassa-seats-input")
+                    .id(&id)
+                    .attr("type", "number")
+                    .attr("inputmode", "numeric")
+                    .attr("min", &min.to_string())
+                    .attr("max", &max.to_string())
+                    .attr("step", "1")
+                    .testid("seats-input")
+                    .attr("aria-describedby", &format!("{} {id}-range", error_id(&path)))
+                    .bind_value(move || current().to_string())
+                    .on("input", move |ev| {
+                        if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                            set(n, EditKind::Text);
+                        }
+                    })
+                    .on("blur", move |_| ctl.flush());
+                el("div")
+                    .class("kassa-field kassa-seats")
+                    .testid("seats")
+                    .child(label(ctl, &id, t.seats, true))
+                    .child(
+                        el("div")
+                            .class("kassa-stepper")
+                            .child(
+                                step("seats-decrease", t.seats_fewer, "−")
+                                    .bind_flag("disabled", move || current() <= min)
+                                    .on("click", move |_| set(current().saturating_sub(1), EditKind::Discrete)),
+                            )
+                            .child(invalid_while_refused(input, ctl, &path))
+                            .child(
+                                step("seats-increase", t.seats_more, "+")
+                                    .bind_flag("disabled", move || current() >= max)
+                                    .on("click", move |_| set(current() + 1, EditKind::Discrete)),
+                            ),
+                    )
+                    .child(
+                        el("p")
+                            .class("kassa-help")
+                            .id(&format!("{id}-range"))
+                            .testid("seat-price")
+                            .bind_text(move || per_seat().unwrap_or_default())
+                            .text(&format!(" · {range}")),
+                    )
+                    .child(field_error(ctl, path))
+            })
         })
-    }
+    })
 }
 
 /// The amount of a pay-what-you-want price, checked against its minimum as typed.
-#[component]
-pub fn PayWhatYouWant() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn pay_what_you_want(ctl: Controller) -> Node {
     let limits = Memo::new(move |_| ctl.session.with(|s| s.selected_price().and_then(|p| p.custom_amount_bounds())));
     let local_error = RwSignal::new(None::<String>);
-    move || {
+    dynamic(move || {
         limits.get().map(|(min, max)| {
-            let path = FieldPath::from(Field::Amount);
-            let id = field_id(&path);
-            let minimum = fill(ctl.t().amount_minimum, &[&ctl.amounts().charged(min)]);
-            let on_input = move |ev| {
-                let text = event_target_value(&ev);
-                ctl.draft.update(|d| d.amount = text.clone());
-                match parse_minor(&text, ctl.exponent()) {
-                    Some(minor) if (min..=max).contains(&minor) => {
-                        local_error.set(None);
-                        ctl.edit(CheckoutUpdate { amount: Patch::Value(minor), ..Default::default() }, EditKind::Text);
-                    }
-                    _ => local_error.set(Some(fill(ctl.t().amount_invalid, &[&ctl.amounts().charged(min)]))),
-                }
-            };
-            view! {
-                <div class="kassa-field" data-testid="amount">
-                    <Label for_id=id.clone() text=ctl.t().amount.to_string() required=true />
-                    <input class="kassa-input" id=id.clone() type="text" inputmode="decimal" autocomplete="off"
-                        data-testid="amount-input"
-                        aria-describedby=format!("{} {id}-min", error_id(&path))
-                        aria-invalid=move || (local_error.get().is_some() || ctl.error(&path).is_some()).to_string()
-                        prop:value=move || ctl.draft.with(|d| d.amount.clone())
-                        on:input=on_input on:blur=move |_| ctl.flush() />
-                    <p class="kassa-help" id=format!("{id}-min")>{minimum}</p>
-                    <p class="kassa-field-error" role="alert" data-testid="amount-local-error">{move || local_error.get()}</p>
-                    <FieldError path=Field::Amount />
-                </div>
-            }
+            untrack(|| {
+                let t = ctl.t();
+                let path = FieldPath::from(Field::Amount);
+                let id = field_id(&path);
+                let minimum = fill(t.amount_minimum, &[&ctl.amounts().charged(min)]);
+                let refused = path.clone();
+                let input = el("input")
+                    .class("kassa-input")
+                    .id(&id)
+                    .attr("type", "text")
+                    .attr("inputmode", "decimal")
+                    .attr("autocomplete", "off")
+                    .testid("amount-input")
+                    .attr("aria-describedby", &format!("{} {id}-min", error_id(&path)))
+                    .bind_bool("aria-invalid", move || local_error.get().is_some() || ctl.error(&refused).is_some())
+                    .bind_value(move || ctl.draft.with(|d| d.amount.clone()))
+                    .on("input", move |ev| {
+                        let text = event_target_value(&ev);
+                        ctl.draft.update(|d| d.amount = text.clone());
+                        match parse_minor(&text, ctl.exponent()) {
+                            Some(minor) if (min..=max).contains(&minor) => {
+                                local_error.set(None);
+                                ctl.edit(
+                                    CheckoutUpdate { amount: Patch::Value(minor), ..Default::default() },
+                                    EditKind::Text,
+                                );
+                            }
+                            _ => local_error.set(Some(fill(ctl.t().amount_invalid, &[&ctl.amounts().charged(min)]))),
+                        }
+                    })
+                    .on("blur", move |_| ctl.flush());
+                el("div")
+                    .class("kassa-field")
+                    .testid("amount")
+                    .child(label(ctl, &id, t.amount, true))
+                    .child(input)
+                    .child(el("p").class("kassa-help").id(&format!("{id}-min")).text(&minimum))
+                    .child(
+                        el("p")
+                            .class("kassa-field-error")
+                            .attr("role", "alert")
+                            .testid("amount-local-error")
+                            .bind_text(move || local_error.get().unwrap_or_default()),
+                    )
+                    .child(field_error(ctl, path))
+            })
         })
-    }
+    })
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use kassa_core::i18n::fill;
 use leptos::prelude::*;
 
+use crate::dom::{dynamic, el, El, Node};
 use crate::ui::controller::{Controller, Phase};
 
 /// Shown from this long before expiry.
@@ -13,9 +14,7 @@ const WARN_BEFORE_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// "This checkout expires in 4:59", from ten minutes before expiry; at zero the
 /// expired screen.
-#[component]
-pub fn ExpiryCountdown() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn expiry_countdown(ctl: Controller) -> Node {
     let now = RwSignal::new(js_sys::Date::now());
     if let Ok(handle) = set_interval_with_handle(
         move || {
@@ -32,69 +31,65 @@ pub fn ExpiryCountdown() -> impl IntoView {
             ctl.set_phase(Phase::Expired);
         }
     });
-    move || {
+    // Shown or not re-renders the line; the seconds only change its text.
+    let shown = Memo::new(move |_| {
         let ms = left();
-        (ms.is_finite() && ms > 0.0 && ms <= WARN_BEFORE_MS).then(|| {
-            let secs = (ms / 1000.0).ceil() as u64;
-            let text = fill(ctl.t().expires_in, &[&format!("{}:{:02}", secs / 60, secs % 60)]);
-            view! { <p class="kassa-countdown" role="timer" aria-live="off" data-testid="countdown">{text}</p> }
+        ms.is_finite() && ms > 0.0 && ms <= WARN_BEFORE_MS
+    });
+    dynamic(move || {
+        shown.get().then(|| {
+            el("p")
+                .class("kassa-countdown")
+                .attr("role", "timer")
+                .attr("aria-live", "off")
+                .testid("countdown")
+                .bind_text(move || {
+                    let secs = (left().max(0.0) / 1000.0).ceil() as u64;
+                    fill(ctl.t().expires_in, &[&format!("{}:{:02}", secs / 60, secs % 60)])
+                })
         })
-    }
+    })
 }
 
-/// A closing screen.
-#[component]
-fn Screen(
-    /// Heading.
-    title: String,
-    /// Body.
-    body: String,
-    /// Test id and `data-phase`.
-    phase: &'static str,
-    /// Whether it reports a problem.
-    #[prop(default = false)]
-    problem: bool,
-) -> impl IntoView {
-    view! {
-        <div class="kassa-screen" class:kassa-screen-problem=problem role="status" data-testid="screen" data-phase=phase>
-            <div class="kassa-screen-icon" aria-hidden="true">{if problem { "!" } else { "✓" }}</div>
-            <h2 class="kassa-screen-title">{title}</h2>
-            <p>{body}</p>
-        </div>
-    }
+/// A closing screen: a heading, a sentence, and whether it reports a problem.
+fn screen(title: &str, body: &str, phase: &str, problem: bool) -> El {
+    el("div")
+        .class(if problem { "kassa-screen kassa-screen-problem" } else { "kassa-screen" })
+        .attr("role", "status")
+        .testid("screen")
+        .attr("data-phase", phase)
+        .child(el("div").class("kassa-screen-icon").attr("aria-hidden", "true").text(if problem { "!" } else { "✓" }))
+        .child(el("h2").class("kassa-screen-title").text(title))
+        .child(el("p").text(body))
+}
+
+/// A spinner with what is being waited for.
+pub fn waiting(testid: &str, phase: Option<&str>) -> El {
+    el("div")
+        .class("kassa-loading")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .testid(testid)
+        .attr_opt("data-phase", phase)
+        .child(el("span").class("kassa-spinner").attr("aria-hidden", "true"))
 }
 
 /// The screen for every phase but `Open`.
-#[component]
-pub fn PhaseScreen(
-    /// The phase.
-    phase: Phase,
-) -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn phase_screen(ctl: Controller, phase: Phase) -> Node {
     let t = ctl.t();
     match phase {
-        Phase::Open => ().into_any(),
+        Phase::Open => crate::dom::fragment(Vec::<Node>::new()),
         // The bank's window (Stripe's, or the sandbox's stand-in) is open over the page.
-        Phase::Authenticating => view! {
-            <div class="kassa-loading" role="status" aria-live="polite" data-testid="screen" data-phase="authenticating">
-                <span class="kassa-spinner" aria-hidden="true"></span>
-                <span><strong>{t.auth_title}</strong> " " {t.auth_body}</span>
-            </div>
-        }
-        .into_any(),
-        Phase::Processing => view! {
-            <div class="kassa-loading" role="status" aria-live="polite" data-testid="screen" data-phase="processing">
-                <span class="kassa-spinner" aria-hidden="true"></span>
-                {t.processing}
-            </div>
-        }
-        .into_any(),
+        Phase::Authenticating => waiting("screen", Some("authenticating"))
+            .child(el("span").child(el("strong").text(t.auth_title)).text(" ").text(t.auth_body))
+            .node(),
+        Phase::Processing => waiting("screen", Some("processing")).text(t.processing).node(),
         Phase::Succeeded => {
             let email = ctl.session.with_untracked(|s| s.customer_email.clone().unwrap_or_default());
-            view! { <Screen title=t.success_title.into() body=fill(t.success_body, &[&email]) phase="succeeded" /> }.into_any()
+            screen(t.success_title, &fill(t.success_body, &[&email]), "succeeded", false).node()
         }
-        Phase::Failed => view! { <Screen title=t.failed_title.into() body=t.failed_body.into() phase="failed" problem=true /> }.into_any(),
-        Phase::Expired => view! { <Screen title=t.expired_title.into() body=t.expired_body.into() phase="expired" problem=true /> }.into_any(),
-        Phase::Closed => view! { <Screen title=t.closed_title.into() body=t.closed_body.into() phase="closed" problem=true /> }.into_any(),
+        Phase::Failed => screen(t.failed_title, t.failed_body, "failed", true).node(),
+        Phase::Expired => screen(t.expired_title, t.expired_body, "expired", true).node(),
+        Phase::Closed => screen(t.closed_title, t.closed_body, "closed", true).node(),
     }
 }

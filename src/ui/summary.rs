@@ -2,40 +2,33 @@
 
 use leptos::prelude::*;
 
-use crate::ui::amounts::Amount;
+use crate::dom::{dynamic, el, Node};
+use crate::ui::amounts::amount;
 use crate::ui::controller::Controller;
 
 /// The product header.
-#[component]
-pub fn Summary() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
-    move || {
+pub fn summary(ctl: Controller) -> Node {
+    dynamic(move || {
         let s = ctl.session.get();
         let amounts = ctl.amounts();
-        let product = s.selected_product().cloned();
-        let name = product.as_ref().map(|p| p.name.clone()).unwrap_or_default();
-        let description = product.as_ref().and_then(|p| p.description.clone());
-        let benefits: Vec<String> =
-            product.iter().flat_map(|p| p.benefits.iter().map(|b| b.description.clone())).collect();
+        let product = s.selected_product();
+        let name = product.map(|p| p.name.as_str()).unwrap_or_default();
+        let description = product.and_then(|p| p.description.as_deref());
+        let benefits: Vec<_> =
+            product.iter().flat_map(|p| &p.benefits).map(|b| el("li").text(&b.description)).collect();
         let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));
+        let price = el("p").class("kassa-price").testid("price");
         let price = if s.is_free_product_price {
-            view! { <span class="kassa-amount">{ctl.t().free}</span> }.into_any()
+            price.child(el("span").class("kassa-amount").text(ctl.t().free))
         } else {
-            view! { <Amount minor=s.amount amounts /> }.into_any()
+            price.child(amount(s.amount, &amounts))
         };
-        view! {
-            <header class="kassa-summary">
-                <p class="kassa-merchant">{s.organization.name.clone()}</p>
-                <h2 class="kassa-product" id="kassa-product-name" data-testid="product-name">{name}</h2>
-                {description.map(|d| view! { <p class="kassa-description">{d}</p> })}
-                <p class="kassa-price" data-testid="price">
-                    {price}
-                    {period.map(|p| view! { <span class="kassa-price-interval">" " {p}</span> })}
-                </p>
-                {(!benefits.is_empty()).then(|| view! {
-                    <ul class="kassa-benefits">{benefits.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
-                })}
-            </header>
-        }
-    }
+        el("header")
+            .class("kassa-summary")
+            .child(el("p").class("kassa-merchant").text(&s.organization.name))
+            .child(el("h2").class("kassa-product").id("kassa-product-name").testid("product-name").text(name))
+            .child(description.map(|d| el("p").class("kassa-description").text(d)))
+            .child(price.child(period.map(|p| el("span").class("kassa-price-interval").text(&format!(" {p}")))))
+            .child((!benefits.is_empty()).then(|| el("ul").class("kassa-benefits").child(benefits)))
+    })
 }

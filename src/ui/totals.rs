@@ -6,18 +6,22 @@ use kassa_core::i18n::fill;
 use kassa_core::sync::SyncStatus;
 use leptos::prelude::*;
 
-use crate::ui::amounts::Amount;
+use crate::dom::{dynamic, el, El, Node};
+use crate::ui::amounts::amount;
 use crate::ui::controller::Controller;
 
+/// One line of the totals.
+fn row(class: &str, label: El, testid: &str, value: impl crate::dom::IntoNodes) -> El {
+    el("div").class(class).child(label).child(el("dd").testid(testid).child(value))
+}
+
 /// Subtotal, discount, tax and total.
-#[component]
-pub fn Totals() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn totals(ctl: Controller) -> Node {
     let t = ctl.t();
     let busy =
         move || matches!(ctl.status.get(), SyncStatus::Sending | SyncStatus::Pending | SyncStatus::Retrying { .. });
     // The list and its live region stay; only the rows inside re-render. (A reactive
-    // attribute inside a re-rendering closure kept one allocation per update alive.)
+    // attribute inside a re-rendering region would keep one effect per update alive.)
     let rows = move || {
         let amounts = ctl.amounts();
         let s = ctl.session.get();
@@ -35,44 +39,46 @@ pub fn Totals() -> impl IntoView {
             let then = format!("{} {}", amounts.charged(s.total_amount), period.clone().unwrap_or_default());
             fill(t.then_after_trial, &[then.trim()])
         });
-        view! {
-            <div class="kassa-total-row">
-                <dt>{t.subtotal}</dt>
-                <dd data-testid="subtotal">{amounts.charged(s.amount)}</dd>
-            </div>
-            {(s.discount_amount > 0).then(|| view! {
-                <div class="kassa-total-row kassa-total-discount">
-                    <dt>{t.discount}{s.discount.as_ref().and_then(|d| d.code.clone()).map(|c| format!(" ({c})"))}</dt>
-                    <dd data-testid="discount-amount">"−" {amounts.charged(s.discount_amount)}</dd>
-                </div>
-            })}
-            {tax_row.map(|(label, tax)| view! {
-                <div class="kassa-total-row">
-                    <dt>{label}</dt>
-                    <dd data-testid="tax">{match tax {
-                        Some(tax) => amounts.charged(tax),
-                        None => t.tax_pending.to_string(),
-                    }}</dd>
-                </div>
-            })}
-            <div class="kassa-total-row kassa-total-due">
-                <dt>{t.total_due}</dt>
-                <dd data-testid="total"><Amount minor=due amounts=amounts.clone() /></dd>
-            </div>
-            {after_trial.map(|text| view! { <p class="kassa-help kassa-then" data-testid="after-trial">{text}</p> })}
-        }
+        let dt = |text: &str| el("dt").text(text);
+        let discount = (s.discount_amount > 0).then(|| {
+            let code = s.discount.as_ref().and_then(|d| d.code.as_deref()).map(|c| format!(" ({c})"));
+            row(
+                "kassa-total-row kassa-total-discount",
+                dt(t.discount).child(code),
+                "discount-amount",
+                format!("−{}", amounts.charged(s.discount_amount)),
+            )
+        });
+        let tax = tax_row.map(|(label, tax)| {
+            let value = match tax {
+                Some(tax) => amounts.charged(tax),
+                None => t.tax_pending.to_string(),
+            };
+            row("kassa-total-row", dt(label), "tax", value)
+        });
+        vec![
+            row("kassa-total-row", dt(t.subtotal), "subtotal", amounts.charged(s.amount)).node(),
+            crate::dom::fragment((discount, tax)),
+            row("kassa-total-row kassa-total-due", dt(t.total_due), "total", amount(due, &amounts)).node(),
+            crate::dom::fragment(
+                after_trial.map(|text| el("p").class("kassa-help kassa-then").testid("after-trial").text(&text)),
+            ),
+        ]
     };
     let local_note = move || {
         let amounts = ctl.amounts();
         amounts.local_code().map(|local| {
             let note = fill(t.charged_in, &[&amounts.payment_code(), &local]);
-            view! { <p class="kassa-currency-note" data-testid="currency-note">{note}</p> }
+            el("p").class("kassa-currency-note").testid("currency-note").text(&note)
         })
     };
-    view! {
-        <dl class="kassa-totals" aria-live="polite" aria-busy=move || busy().to_string() data-testid="totals">
-            {rows}
-        </dl>
-        {local_note}
-    }
+    crate::dom::fragment((
+        el("dl")
+            .class("kassa-totals")
+            .attr("aria-live", "polite")
+            .bind_bool("aria-busy", busy)
+            .testid("totals")
+            .dynamic(rows),
+        dynamic(local_note),
+    ))
 }

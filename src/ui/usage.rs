@@ -5,19 +5,18 @@ use kassa_core::checkout::plans::usage_lines;
 use kassa_core::i18n::fill;
 use leptos::prelude::*;
 
+use crate::dom::{dynamic, el, Node};
 use crate::ui::controller::Controller;
 
 /// Every metered price of the selected product, one line each.
-#[component]
-pub fn Usage() -> impl IntoView {
-    let ctl = expect_context::<Controller>();
+pub fn usage(ctl: Controller) -> Node {
     let lines = Memo::new(move |_| ctl.session.with(usage_lines));
-    move || {
+    dynamic(move || {
         let lines = lines.get();
         (!lines.is_empty()).then(|| {
             let t = ctl.t();
             let amounts = ctl.amounts();
-            let items = lines
+            let items: Vec<_> = lines
                 .into_iter()
                 .filter_map(|line| {
                     let price = amounts.unit_price(&line.unit_amount)?;
@@ -25,15 +24,15 @@ pub fn Usage() -> impl IntoView {
                     if let Some(cap) = line.cap_amount {
                         text = format!("{text}, {}", fill(t.usage_cap, &[&amounts.charged(cap)]));
                     }
-                    Some(view! { <li data-testid=format!("usage-{}", line.price_id)>{text}</li> })
+                    Some(el("li").testid(&format!("usage-{}", line.price_id)).text(&text))
                 })
-                .collect_view();
-            view! {
-                <section class="kassa-usage" aria-labelledby="kassa-usage-title" data-testid="usage">
-                    <h3 class="kassa-legend" id="kassa-usage-title">{t.usage}</h3>
-                    <ul class="kassa-usage-lines">{items}</ul>
-                </section>
-            }
+                .collect();
+            el("section")
+                .class("kassa-usage")
+                .attr("aria-labelledby", "kassa-usage-title")
+                .testid("usage")
+                .child(el("h3").class("kassa-legend").id("kassa-usage-title").text(t.usage))
+                .child(el("ul").class("kassa-usage-lines").child(items))
         })
-    }
+    })
 }
