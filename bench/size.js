@@ -3,7 +3,7 @@
 // `node bench/size.js --check` fails if the brotli total exceeds bench/size-budget.txt.
 // Raise the budget only deliberately, in a commit that says why. `--parts` also prints
 // the first render by part, the wasm by area (a named rebuild of the release wasm; needs
-// wasm-bindgen and wasm-opt on PATH, as the build does).
+// wasm-bindgen on PATH and binaryen in node_modules, as the build does).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -107,7 +107,7 @@ export function wasmFunctions(wasm) {
  */
 export const AREAS = [
   ["serde (wire types in and out)", /serde/],
-  ["view (Leptos: tachys, reactive_graph; kassa::ui)", /tachys|reactive_graph|leptos|any_spawner|kassa::ui|or_poisoned|guardian/],
+  ["view (Leptos's reactive_graph; kassa::dom, kassa::ui)", /tachys|reactive_graph|leptos|any_spawner|kassa::ui|kassa::dom|or_poisoned|guardian/],
   ["logic (kassa-core: money, model, queue, rules)", /kassa_core/],
   ["browser layer (kassa: api, embed, intl, payment)", /kassa/],
   ["bindings (wasm-bindgen, js-sys, web-sys, gloo)", /wasm_bindgen|js_sys|web_sys|gloo|wasm_streams|futures|send_wrapper/],
@@ -125,8 +125,10 @@ function wasmByArea(realBrotli) {
   const input = join(ROOT, "target/wasm32-unknown-unknown/release/kassa.wasm");
   const dir = mkdtempSync(join(tmpdir(), "kassa-size-"));
   try {
-    execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, "--out-name", "k", input]);
-    execFileSync("wasm-opt", [join(dir, "k_bg.wasm"), ...wasmOptFlags(), "--debuginfo", "-o", join(dir, "named.wasm")]);
+    // The project's binaryen first, as the build uses it (the system's may be too old).
+    const env = { ...process.env, PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}` };
+    execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, "--out-name", "k", input], { env });
+    execFileSync("wasm-opt", [join(dir, "k_bg.wasm"), ...wasmOptFlags(), "--debuginfo", "-o", join(dir, "named.wasm")], { env });
     const { functions, data } = wasmFunctions(readFileSync(join(dir, "named.wasm")));
     const areas = AREAS.map(([label, pattern]) => ({ label, pattern, raw: 0, parts: [] }));
     for (const f of functions) {
