@@ -8,6 +8,7 @@
 #[cfg(feature = "alloc-stats")]
 mod alloc_stats;
 pub mod api;
+pub mod computed;
 pub mod dom;
 pub mod embed;
 pub mod error;

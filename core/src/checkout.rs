@@ -12,6 +12,7 @@ pub mod currency_details;
 pub mod custom_field;
 pub mod discount;
 pub mod field;
+pub mod object_map;
 pub mod payment;
 pub mod plans;
 pub mod price;
@@ -25,6 +26,7 @@ pub use currency_details::{AmountPair, CurrencyDetails, LocalAmount, PaymentAmou
 pub use custom_field::{AttachedCustomField, CustomField, CustomFieldType};
 pub use discount::{CheckoutDiscount, DiscountDuration, DiscountType};
 pub use field::{Field, FieldPath, FieldSet};
+pub use object_map::ObjectMap;
 pub use plans::{plan_options, PlanOption};
 pub use price::{
     AmountType, PriceMeter, PriceType, ProductPrice, SeatTier, SeatTierType, SeatTiers, TaxBehaviorOption,

@@ -4,7 +4,9 @@
 //! the browser layer only supplies the clock, the timer and `fetch`.
 
 pub mod draft;
+pub mod field_errors;
 pub mod queue;
 
 pub use draft::{AddressDraft, Draft};
+pub use field_errors::FieldErrors;
 pub use queue::{EditKind, Reaction, Request, RequestKind, SyncStatus, UpdateQueue};

@@ -14,10 +14,10 @@
 //! defaulted field was expected takes the default instead of failing the session.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 use serde_json::{Map, Number, Value};
 
+use crate::checkout::ObjectMap;
 use crate::{Error, Result};
 
 /// A JSON value as the reader sees it.
@@ -233,8 +233,8 @@ impl<T: FromWire> FromWire for Vec<T> {
 }
 
 /// Reads each entry of an object as a `T` and hands it to `insert`. Maps are built by
-/// `insert`, not `collect`: collecting into a `BTreeMap` sorts first, and each sort is one
-/// more instantiation of the standard library's stable sort (~3 KB).
+/// `insert`, not `collect`: collecting into serde_json's map (a `BTreeMap`) sorts first,
+/// and each sort is one more instantiation of the standard library's stable sort (~3 KB).
 fn each_entry<T: FromWire, W: Wire>(w: &W, mut insert: impl FnMut(String, T)) -> Result<()> {
     for (k, v) in w.entries().ok_or_else(|| expected("an object"))? {
         let t = T::from_wire(&v).map_err(|e| e.within(&k))?;
@@ -243,12 +243,10 @@ fn each_entry<T: FromWire, W: Wire>(w: &W, mut insert: impl FnMut(String, T)) ->
     Ok(())
 }
 
-impl<T: FromWire> FromWire for BTreeMap<String, T> {
+impl<T: FromWire> FromWire for ObjectMap<T> {
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
-        let mut map = BTreeMap::new();
-        each_entry(w, |k, t| {
-            map.insert(k, t);
-        })?;
+        let mut map = Self::default();
+        each_entry(w, |k, t| map.insert(k, t))?;
         Ok(map)
     }
 }
@@ -357,7 +355,7 @@ mod tests {
         assert_eq!(read::<Tier, _>(&&json!([])).unwrap_err(), unreadable("", "an object"));
         assert_eq!(read::<i64, _>(&&json!(1.5)).unwrap_err(), unreadable("", "an integer"));
         assert_eq!(
-            read::<BTreeMap<String, u8>, _>(&&json!({"a": 1, "b": 256})).unwrap_err(),
+            read::<ObjectMap<u8>, _>(&&json!({"a": 1, "b": 256})).unwrap_err(),
             unreadable("b", "an integer from 0 to 255")
         );
         assert_eq!(

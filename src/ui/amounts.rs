@@ -9,7 +9,7 @@ use crate::dom::{el, El};
 use crate::intl::{format_wire, CurrencyDisplay, WireAmount};
 
 /// Formatting context of a session: locale, payment currency and local currency.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Amounts {
     locale: String,
     /// The payment currency as sent (may be malformed: then amounts still show).

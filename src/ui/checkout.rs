@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{CheckoutEndpoint, Prefetched, Session};
+use crate::computed::Computed;
 use crate::dom::{component, dynamic, el, Node};
 use crate::lifetime::Lifetime;
 use crate::ui::controller::{Controller, HostContext, Phase};
@@ -82,7 +83,7 @@ pub fn checkout_form(checkout: Session, endpoint: CheckoutEndpoint, locale: Stri
 
 /// The form, or the screen of the current phase.
 pub fn checkout_view(ctl: Controller) -> Node {
-    let phase = Memo::new(move |_| ctl.phase.get());
+    let phase = Computed::new(move || ctl.phase.get());
     let parts: [fn(Controller) -> Node; 12] = [
         summary,
         expiry_countdown,

@@ -15,13 +15,13 @@ use kassa_core::checkout::payment::{BillingDetails, PaymentForm};
 use kassa_core::checkout::{CheckoutPublic, CheckoutStatus, CheckoutUpdate, FieldPath, FieldSet};
 use kassa_core::i18n::{texts, Lang, Texts};
 use kassa_core::sandbox::INTENT_REQUIRES_ACTION;
-use kassa_core::sync::{Draft, EditKind, Reaction, Request, RequestKind, SyncStatus, UpdateQueue};
+use kassa_core::sync::{Draft, EditKind, FieldErrors, Reaction, Request, RequestKind, SyncStatus, UpdateQueue};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 use crate::api::{CheckoutEndpoint, Session};
+use crate::computed::Computed;
 use crate::events::Host;
 use crate::lifetime::{Lifetime, Timer};
 use crate::payment::{Payment, PaymentLoader};
@@ -31,9 +31,10 @@ use crate::ui::amounts::Amounts;
 pub type HostContext = StoredValue<Option<Host>, LocalStorage>;
 
 /// Where the buyer is in the checkout.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Phase {
     /// Filling in and paying.
+    #[default]
     Open,
     /// The bank asks for a second step (3-D Secure).
     Authenticating,
@@ -99,7 +100,7 @@ pub struct Controller {
     /// What the buyer sees in each field.
     pub draft: RwSignal<Draft>,
     /// 422 messages by field path.
-    pub errors: RwSignal<BTreeMap<FieldPath, String>>,
+    pub errors: RwSignal<FieldErrors>,
     /// What the queue is doing.
     pub status: RwSignal<SyncStatus>,
     /// Whether some input is refused, or held behind a refused value (Pay waits).
@@ -124,7 +125,7 @@ pub struct Controller {
     /// The buyer's language.
     pub lang: Lang,
     /// Formatting context of the session, derived from it once per change.
-    amounts: Memo<Amounts>,
+    amounts: Computed<Amounts>,
 }
 
 fn now() -> f64 {
@@ -156,7 +157,7 @@ impl Controller {
         let Session { model: session, json } = session;
         let session = RwSignal::new(session);
         let for_amounts = locale.clone();
-        let amounts = Memo::new(move |_| session.with(|s| Amounts::for_session(s, &for_amounts)));
+        let amounts = Computed::new(move || session.with(|s| Amounts::for_session(s, &for_amounts)));
         let ctl = Self {
             amounts,
             endpoint: StoredValue::new_local(endpoint),
@@ -169,7 +170,7 @@ impl Controller {
             phase: RwSignal::new(session.with_untracked(phase_of)),
             session,
             json: StoredValue::new_local(json),
-            errors: RwSignal::new(BTreeMap::new()),
+            errors: RwSignal::new(FieldErrors::default()),
             status: RwSignal::new(SyncStatus::Saved),
             unsaved: RwSignal::new(false),
             notice: RwSignal::new(None),

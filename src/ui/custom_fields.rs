@@ -7,6 +7,7 @@ use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label};
@@ -132,7 +133,7 @@ fn field_box(
 
 /// Every custom field of the session, in the merchant's order.
 pub fn custom_fields(ctl: Controller) -> Node {
-    let fields = Memo::new(move |_| {
+    let fields = Computed::new(move || {
         ctl.session.with(|s| {
             let fields = s.attached_custom_fields.as_deref().unwrap_or_default();
             in_order(fields).into_iter().cloned().collect::<Vec<_>>()

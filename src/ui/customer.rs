@@ -5,6 +5,7 @@ use kassa_core::checkout::{BillingAddressFields, CheckoutUpdate, Field, FieldMod
 use kassa_core::sync::{Draft, EditKind};
 use leptos::prelude::*;
 
+use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
 use crate::intl::{collator, region_name};
 use crate::lifetime::Timer;
@@ -39,7 +40,7 @@ fn draft_field(
 /// Email, name and the business purchase.
 pub fn customer_details(ctl: Controller) -> Node {
     let t = ctl.t();
-    let business = Memo::new(move |_| ctl.draft.with(|d| d.is_business_customer));
+    let business = Computed::new(move || ctl.draft.with(|d| d.is_business_customer));
     // A session made for an existing customer carries their email: Polar does not
     // change it, so it is shown, not offered for editing.
     let locked = ctl.session.with_untracked(|s| s.customer_id.is_some());
@@ -157,8 +158,8 @@ struct AddressLine {
 }
 
 impl AddressLine {
-    fn render(self, ctl: Controller, fields: Memo<BillingAddressFields>) -> Node {
-        let mode = Memo::new(move |_| fields.with(self.mode));
+    fn render(self, ctl: Controller, fields: Computed<BillingAddressFields>) -> Node {
+        let mode = Computed::new(move || fields.with(self.mode));
         dynamic(move || {
             let mode = mode.get();
             (mode != FieldMode::Disabled).then(|| {
@@ -212,9 +213,9 @@ fn country_options(ctl: Controller) -> Node {
 }
 
 /// The state or province: a list where the country has one, a text field otherwise.
-fn state_field(ctl: Controller, fields: Memo<BillingAddressFields>) -> Node {
-    let mode = Memo::new(move |_| fields.with(|f| f.state));
-    let country = Memo::new(move |_| ctl.draft.with(|d| d.address.country.clone()));
+fn state_field(ctl: Controller, fields: Computed<BillingAddressFields>) -> Node {
+    let mode = Computed::new(move || fields.with(|f| f.state));
+    let country = Computed::new(move || ctl.draft.with(|d| d.address.country.clone()));
     dynamic(move || {
         let mode = mode.get();
         let subdivisions = country.with(|c| kassa_core::geo::subdivisions(c));
@@ -270,7 +271,7 @@ fn state_field(ctl: Controller, fields: Memo<BillingAddressFields>) -> Node {
 /// required or optional as `billing_address_fields` says.
 pub fn billing_address(ctl: Controller) -> Node {
     let t = ctl.t();
-    let fields = Memo::new(move |_| ctl.session.with(|s| s.billing_address_fields.clone()));
+    let fields = Computed::new(move || ctl.session.with(|s| s.billing_address_fields.clone()));
     let country_path = FieldPath::part(Field::CustomerBillingAddress, "country");
     let country_id = field_id(&country_path);
     let select = el("select")

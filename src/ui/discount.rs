@@ -4,6 +4,7 @@ use kassa_core::checkout::{CheckoutUpdate, Field, FieldPath, Patch};
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 
+use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label};
@@ -12,10 +13,10 @@ use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, l
 pub fn discount_code(ctl: Controller) -> Node {
     let t = ctl.t();
     let code = RwSignal::new(String::new());
-    let shown = Memo::new(move |_| {
+    let shown = Computed::new(move || {
         ctl.session.with(|s| s.allow_discount_codes && (s.is_discount_applicable || s.discount.is_some()))
     });
-    let applied = Memo::new(move |_| {
+    let applied = Computed::new(move || {
         ctl.session.with(|s| s.discount.as_ref().map(|d| (d.code.clone().unwrap_or_default(), d.name.clone())))
     });
     let apply = move || {

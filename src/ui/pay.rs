@@ -7,6 +7,7 @@ use kassa_core::i18n::fill;
 use kassa_core::sync::SyncStatus;
 use leptos::prelude::*;
 
+use crate::computed::Computed;
 use crate::dom::{el, Node};
 use crate::lifetime::Timer;
 use crate::ui::controller::{CardForm, Controller};
@@ -49,7 +50,7 @@ fn label_of(ctl: &Controller, path: &FieldPath) -> String {
 /// Payment method, Pay button, status.
 pub fn pay(ctl: Controller) -> Node {
     let t = ctl.t();
-    let needs_form = Memo::new(move |_| ctl.session.with(|s| s.is_payment_form_required));
+    let needs_form = Computed::new(move || ctl.session.with(|s| s.is_payment_form_required));
     // The card form loads once the form is on the screen (never on the start-up path),
     // and again should a plan that needs a card be chosen later.
     Effect::new(move |_| {
@@ -61,7 +62,7 @@ pub fn pay(ctl: Controller) -> Node {
             }
         }
     });
-    let missing = Memo::new(move |_| ctl.session.with(|s| ctl.draft.with(|d| d.missing(s))));
+    let missing = Computed::new(move || ctl.session.with(|s| ctl.draft.with(|d| d.missing(s))));
     let card_ready = move || !needs_form.get() || ctl.card.get() == CardForm::Ready;
     let can_pay =
         move || missing.with(Vec::is_empty) && !ctl.busy() && !ctl.unsaved.get() && !ctl.paying.get() && card_ready();
@@ -76,13 +77,13 @@ pub fn pay(ctl: Controller) -> Node {
             }
         })
     };
-    let card_state = Memo::new(move |_| match ctl.card.get() {
+    let card_state = Computed::new(move || match ctl.card.get() {
         CardForm::Idle | CardForm::Loading => Some((t.card_loading, false)),
         CardForm::Failed(_) => Some((t.card_unavailable, true)),
         CardForm::Unavailable => Some((t.no_payment_form, false)),
         CardForm::Ready => None,
     });
-    let status = Memo::new(move |_| match ctl.status.get() {
+    let status = Computed::new(move || match ctl.status.get() {
         SyncStatus::Sending | SyncStatus::Pending => Some((t.saving, false)),
         SyncStatus::Retrying { .. } => Some((t.retrying, false)),
         SyncStatus::Stalled(_) => Some((t.stalled, true)),

@@ -8,6 +8,7 @@ use kassa_core::money::amount::parse_minor;
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 
+use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
 use crate::intl::format_integer;
 use crate::ui::controller::Controller;
@@ -33,7 +34,7 @@ fn price_text(ctl: &Controller, option: &PlanOption) -> String {
 
 /// The plan switcher: one radio per plan, shown when there is a choice.
 pub fn plan_picker(ctl: Controller) -> Node {
-    let options = Memo::new(move |_| ctl.session.with(plan_options));
+    let options = Computed::new(move || ctl.session.with(plan_options));
     let choose = move |option: &PlanOption| {
         ctl.draft.update(|d| {
             d.product_id = option.product_id.clone();
@@ -89,7 +90,7 @@ pub fn plan_picker(ctl: Controller) -> Node {
 /// Seats: a stepper and a typed field, clamped to the price's bounds, with the per-seat
 /// price of the tier the count falls in.
 pub fn seats(ctl: Controller) -> Node {
-    let bounds = Memo::new(move |_| ctl.session.with(|s| s.seat_bounds()));
+    let bounds = Computed::new(move || ctl.session.with(|s| s.seat_bounds()));
     let set = move |seats: u32, kind: EditKind| {
         let Some((min, max)) = bounds.get_untracked() else { return };
         let seats = seats.clamp(min, max);
@@ -190,7 +191,7 @@ pub fn seats(ctl: Controller) -> Node {
 
 /// The amount of a pay-what-you-want price, checked against its minimum as typed.
 pub fn pay_what_you_want(ctl: Controller) -> Node {
-    let limits = Memo::new(move |_| ctl.session.with(|s| s.selected_price().and_then(|p| p.custom_amount_bounds())));
+    let limits = Computed::new(move || ctl.session.with(|s| s.selected_price().and_then(|p| p.custom_amount_bounds())));
     let local_error = RwSignal::new(None::<String>);
     dynamic(move || {
         limits.get().map(|(min, max)| {

@@ -6,6 +6,7 @@ use std::time::Duration;
 use kassa_core::i18n::fill;
 use leptos::prelude::*;
 
+use crate::computed::Computed;
 use crate::dom::{dynamic, el, El, Node};
 use crate::ui::controller::{Controller, Phase};
 
@@ -24,7 +25,7 @@ pub fn expiry_countdown(ctl: Controller) -> Node {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let expires = Memo::new(move |_| ctl.session.with(|s| js_sys::Date::parse(&s.expires_at)));
+    let expires = Computed::new(move || ctl.session.with(|s| js_sys::Date::parse(&s.expires_at)));
     let left = move || expires.get() - now.get();
     Effect::new(move |_| {
         if left() <= 0.0 && ctl.phase.get_untracked() == Phase::Open {
@@ -32,7 +33,7 @@ pub fn expiry_countdown(ctl: Controller) -> Node {
         }
     });
     // Shown or not re-renders the line; the seconds only change its text.
-    let shown = Memo::new(move |_| {
+    let shown = Computed::new(move || {
         let ms = left();
         ms.is_finite() && ms > 0.0 && ms <= WARN_BEFORE_MS
     });

@@ -5,12 +5,13 @@ use kassa_core::checkout::plans::usage_lines;
 use kassa_core::i18n::fill;
 use leptos::prelude::*;
 
+use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
 use crate::ui::controller::Controller;
 
 /// Every metered price of the selected product, one line each.
 pub fn usage(ctl: Controller) -> Node {
-    let lines = Memo::new(move |_| ctl.session.with(usage_lines));
+    let lines = Computed::new(move || ctl.session.with(usage_lines));
     dynamic(move || {
         let lines = lines.get();
         (!lines.is_empty()).then(|| {

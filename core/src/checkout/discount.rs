@@ -1,7 +1,6 @@
 //! Discounts applied to a checkout.
 
-use std::collections::BTreeMap;
-
+use crate::checkout::ObjectMap;
 use serde::{Deserialize, Serialize};
 
 /// Whether a discount takes a fixed amount or a percentage off.
@@ -63,7 +62,7 @@ pub struct CheckoutDiscount {
     /// Fixed discount amount per currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", tsify(type = "Record<string, number>"))]
-    pub amounts: Option<BTreeMap<String, i64>>,
+    pub amounts: Option<ObjectMap<i64>>,
     /// Percentage discount in basis points (1000 = 10 %).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis_points: Option<u32>,

@@ -1,7 +1,6 @@
 //! Polar's `CheckoutPublic`: the checkout session as the client secret sees it.
 
-use std::collections::BTreeMap;
-
+use crate::checkout::ObjectMap;
 use serde::{Deserialize, Serialize};
 
 use crate::checkout::{
@@ -234,7 +233,7 @@ pub struct CheckoutPublic {
     /// Prices per product ID.
     #[serde(default)]
     #[cfg_attr(feature = "ts", tsify(type = "Record<string, ProductPrice[]> | null"))]
-    pub prices: Option<BTreeMap<String, Vec<ProductPrice>>>,
+    pub prices: Option<ObjectMap<Vec<ProductPrice>>>,
     /// The applied discount.
     #[serde(default)]
     pub discount: Option<CheckoutDiscount>,

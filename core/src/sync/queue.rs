@@ -3,10 +3,9 @@
 //! typing, discrete controls go at once; failures are retried with backoff, honouring
 //! `Retry-After`, up to a bound; no edit is ever dropped.
 
-use std::collections::BTreeMap;
-
 use crate::api_error::{ApiError, Refusal};
-use crate::checkout::{CheckoutUpdate, FieldPath, FieldSet};
+use crate::checkout::{CheckoutUpdate, FieldSet};
+use crate::sync::FieldErrors;
 
 /// How long a text field waits after the last keystroke before it is sent.
 pub const TEXT_IDLE_MS: f64 = 400.0;
@@ -140,7 +139,7 @@ pub struct UpdateQueue {
     stopped: Option<ApiError>,
     confirm: Confirm,
     /// 422 messages by field path (`customer_billing_address.country`).
-    errors: BTreeMap<FieldPath, String>,
+    errors: FieldErrors,
     /// A 422 message that names no field of the form.
     form_error: Option<String>,
     /// When the last discrete edit was made.
@@ -169,7 +168,7 @@ impl UpdateQueue {
             stalled: None,
             stopped: None,
             confirm: Confirm::None,
-            errors: BTreeMap::new(),
+            errors: FieldErrors::default(),
             form_error: None,
             last_click: f64::NEG_INFINITY,
         }
@@ -432,7 +431,7 @@ impl UpdateQueue {
     }
 
     /// 422 messages by field path.
-    pub fn errors(&self) -> &BTreeMap<FieldPath, String> {
+    pub fn errors(&self) -> &FieldErrors {
         &self.errors
     }
 
