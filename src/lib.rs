@@ -16,6 +16,7 @@ pub mod events;
 pub mod intl;
 pub mod lifetime;
 pub mod payment;
+pub mod state;
 pub mod ui;
 pub mod wire;
 

@@ -228,13 +228,17 @@ impl<T: FromWire> FromWire for Option<T> {
 impl<T: FromWire> FromWire for Vec<T> {
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let items = w.items().ok_or_else(|| expected("an array"))?;
-        items.iter().enumerate().map(|(i, v)| T::from_wire(v).map_err(|e| e.within(&format!("[{i}]")))).collect()
+        // A loop, not `collect::<Result<_>>()`: its adapter was a sizeable instantiation
+        // per element type in the wasm.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            out.push(T::from_wire(v).map_err(|e| e.within(&format!("[{i}]")))?);
+        }
+        Ok(out)
     }
 }
 
-/// Reads each entry of an object as a `T` and hands it to `insert`. Maps are built by
-/// `insert`, not `collect`: collecting into serde_json's map (a `BTreeMap`) sorts first,
-/// and each sort is one more instantiation of the standard library's stable sort (~3 KB).
+/// Reads each entry of an object as a `T` and hands it to `insert`, in the object's order.
 fn each_entry<T: FromWire, W: Wire>(w: &W, mut insert: impl FnMut(String, T)) -> Result<()> {
     for (k, v) in w.entries().ok_or_else(|| expected("an object"))? {
         let t = T::from_wire(&v).map_err(|e| e.within(&k))?;

@@ -10,6 +10,7 @@ use crate::api::{CheckoutEndpoint, Prefetched, Session};
 use crate::computed::Computed;
 use crate::dom::{component, dynamic, el, Node};
 use crate::lifetime::Lifetime;
+use crate::state::State;
 use crate::ui::controller::{Controller, HostContext, Phase};
 use crate::ui::custom_fields::custom_fields;
 use crate::ui::customer::{billing_address, customer_details};
@@ -33,7 +34,7 @@ pub fn checkout(endpoint: CheckoutEndpoint, locale: String, prefetched: Option<P
     let lang_attr = locale.clone();
     // The last answer, taken by the region that shows it; `None` while a request is out.
     let answer = StoredValue::new_local(None::<Result<Session, ApiError>>);
-    let answered = RwSignal::new(0u32);
+    let answered = State::new(0u32);
     let load = {
         let endpoint = endpoint.clone();
         move |prefetched: Option<Prefetched>| {

@@ -25,6 +25,7 @@ use crate::computed::Computed;
 use crate::events::Host;
 use crate::lifetime::{Lifetime, Timer};
 use crate::payment::{Payment, PaymentLoader};
+use crate::state::State;
 use crate::ui::amounts::Amounts;
 
 /// The host element, for events; `None` where a checkout is mounted without one (tests).
@@ -51,9 +52,10 @@ pub enum Phase {
 }
 
 /// Where the card form stands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum CardForm {
     /// Not needed, or not asked for yet.
+    #[default]
     Idle,
     /// Loading (the adapter and Stripe.js).
     Loading,
@@ -98,17 +100,17 @@ pub struct Controller {
     /// The same, as the JSON object events hand to the page.
     json: StoredValue<JsValue, LocalStorage>,
     /// What the buyer sees in each field.
-    pub draft: RwSignal<Draft>,
+    pub draft: State<Draft>,
     /// 422 messages by field path.
-    pub errors: RwSignal<FieldErrors>,
+    pub errors: State<FieldErrors>,
     /// What the queue is doing.
-    pub status: RwSignal<SyncStatus>,
+    pub status: State<SyncStatus>,
     /// Whether some input is refused, or held behind a refused value (Pay waits).
-    pub unsaved: RwSignal<bool>,
+    pub unsaved: State<bool>,
     /// A message for the whole form (a declined payment, a 422 naming no field).
-    pub notice: RwSignal<Option<String>>,
+    pub notice: State<Option<String>>,
     /// Where the buyer is.
-    pub phase: RwSignal<Phase>,
+    pub phase: State<Phase>,
     /// The card form, once loaded.
     payment: StoredValue<Option<Payment>, LocalStorage>,
     /// What the card form was last set up with.
@@ -116,9 +118,9 @@ pub struct Controller {
     /// How to load it.
     payment_setup: PaymentContext,
     /// Where the card form stands.
-    pub card: RwSignal<CardForm>,
+    pub card: State<CardForm>,
     /// While the card form checks the card and makes a token.
-    pub paying: RwSignal<bool>,
+    pub paying: State<bool>,
     /// Set once the bank's second step passed, so a session that still says it waits
     /// for it is not sent through it again.
     authenticated: StoredValue<bool>,
@@ -166,19 +168,19 @@ impl Controller {
             lang: Lang::shown_for(&locale),
             locale: StoredValue::new(locale),
             host: use_context::<HostContext>().unwrap_or_else(|| StoredValue::new_local(None)),
-            draft: RwSignal::new(session.with_untracked(Draft::from_session)),
-            phase: RwSignal::new(session.with_untracked(phase_of)),
+            draft: State::new(session.with_untracked(Draft::from_session)),
+            phase: State::new(session.with_untracked(phase_of)),
             session,
             json: StoredValue::new_local(json),
-            errors: RwSignal::new(FieldErrors::default()),
-            status: RwSignal::new(SyncStatus::Saved),
-            unsaved: RwSignal::new(false),
-            notice: RwSignal::new(None),
+            errors: State::new(FieldErrors::default()),
+            status: State::new(SyncStatus::Saved),
+            unsaved: State::new(false),
+            notice: State::new(None),
             payment: StoredValue::new_local(None),
             payment_form: StoredValue::new(None),
             payment_setup: use_context::<PaymentContext>().unwrap_or_else(|| StoredValue::new_local(None)),
-            card: RwSignal::new(CardForm::Idle),
-            paying: RwSignal::new(false),
+            card: State::new(CardForm::Idle),
+            paying: State::new(false),
             authenticated: StoredValue::new(false),
         };
         // A session already paid or waiting for the bank: read it until it settles.

@@ -9,6 +9,7 @@ use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
 use crate::intl::{collator, region_name};
 use crate::lifetime::Timer;
+use crate::state::State;
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label, TextField};
 
@@ -188,7 +189,7 @@ impl AddressLine {
 /// holds the country already chosen, if any, by its code.
 fn country_options(ctl: Controller) -> Node {
     let locale = ctl.locale();
-    let all_countries = RwSignal::new(false);
+    let all_countries = State::new(false);
     if let Ok(frame) = request_animation_frame_with_handle(move || {
         ctl.later(Timer::Countries, std::time::Duration::ZERO, move || {
             all_countries.try_set(true);

@@ -6,13 +6,14 @@ use leptos::prelude::*;
 
 use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
+use crate::state::State;
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label};
 
 /// Apply or remove a discount code.
 pub fn discount_code(ctl: Controller) -> Node {
     let t = ctl.t();
-    let code = RwSignal::new(String::new());
+    let code = State::new(String::new());
     let shown = Computed::new(move || {
         ctl.session.with(|s| s.allow_discount_codes && (s.is_discount_applicable || s.discount.is_some()))
     });

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::computed::Computed;
 use crate::dom::{dynamic, el, Node};
 use crate::intl::format_integer;
+use crate::state::State;
 use crate::ui::controller::Controller;
 use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label};
 
@@ -192,7 +193,7 @@ pub fn seats(ctl: Controller) -> Node {
 /// The amount of a pay-what-you-want price, checked against its minimum as typed.
 pub fn pay_what_you_want(ctl: Controller) -> Node {
     let limits = Computed::new(move || ctl.session.with(|s| s.selected_price().and_then(|p| p.custom_amount_bounds())));
-    let local_error = RwSignal::new(None::<String>);
+    let local_error = State::new(None::<String>);
     dynamic(move || {
         limits.get().map(|(min, max)| {
             untrack(|| {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::computed::Computed;
 use crate::dom::{dynamic, el, El, Node};
+use crate::state::State;
 use crate::ui::controller::{Controller, Phase};
 
 /// Shown from this long before expiry.
@@ -16,7 +17,7 @@ const WARN_BEFORE_MS: f64 = 10.0 * 60.0 * 1000.0;
 /// "This checkout expires in 4:59", from ten minutes before expiry; at zero the
 /// expired screen.
 pub fn expiry_countdown(ctl: Controller) -> Node {
-    let now = RwSignal::new(js_sys::Date::now());
+    let now = State::new(js_sys::Date::now());
     if let Ok(handle) = set_interval_with_handle(
         move || {
             now.try_set(js_sys::Date::now());

@@ -93,9 +93,10 @@ pub enum Reaction {
 }
 
 /// What the queue is doing, for the screen.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum SyncStatus {
     /// Everything is saved.
+    #[default]
     Saved,
     /// Edits wait for a pause in typing or for the request in flight.
     Pending,
