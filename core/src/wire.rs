@@ -141,28 +141,31 @@ impl<W: Wire> Fields<'_, W> {
         }
     }
 
-    fn fail<T: Default>(&self, key: &str, e: Error) -> T {
+    /// Records `e` under `key` unless an earlier field failed first. Not generic: one
+    /// copy for every field type (the caller supplies its type's default).
+    fn fail(&self, key: &str, e: Error) {
         let first = self.error.take().unwrap_or_else(|| e.within(key));
         self.error.set(Some(first));
-        T::default()
     }
 
     /// A field that must be there (serde: no `default`).
     pub fn req<T: FromWire + Default>(&self, key: &str) -> T {
         match self.w.get(key).map(|v| T::from_wire(&v)) {
-            Some(Ok(t)) => t,
+            Some(Ok(t)) => return t,
             Some(Err(e)) => self.fail(key, e),
             None => self.fail(key, expected("a value")),
         }
+        T::default()
     }
 
     /// A field that may be absent or `null` (serde: `default`): then `T::default()`.
     pub fn opt<T: FromWire + Default>(&self, key: &str) -> T {
         match self.w.get(key).filter(|v| !v.is_null()).map(|v| T::from_wire(&v)) {
-            Some(Ok(t)) => t,
+            Some(Ok(t)) => return t,
             Some(Err(e)) => self.fail(key, e),
-            None => T::default(),
+            None => {}
         }
+        T::default()
     }
 
     /// A string field that takes `default` when absent or `null`.
@@ -174,7 +177,10 @@ impl<W: Wire> Fields<'_, W> {
     pub fn present<T: FromWire>(&self, key: &str) -> Option<Option<T>> {
         match Option::<T>::from_wire(&self.w.get(key)?) {
             Ok(t) => Some(t),
-            Err(e) => self.fail(key, e),
+            Err(e) => {
+                self.fail(key, e);
+                None
+            }
         }
     }
 
