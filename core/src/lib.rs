@@ -9,6 +9,7 @@ pub mod geo;
 pub mod i18n;
 pub mod money;
 pub mod sandbox;
+pub mod sort;
 pub mod sync;
 pub mod wire;
 

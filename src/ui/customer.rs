@@ -205,7 +205,7 @@ fn country_options(ctl: Controller) -> Node {
             Vec::from_iter((!chosen.is_empty()).then(|| (chosen.clone(), chosen.clone())))
         };
         let compare = collator(&locale);
-        countries.sort_by(|a, b| compare(&a.1, &b.1));
+        kassa_core::sort::stable_sort_by(&mut countries, |a, b| compare(&a.1, &b.1));
         countries
             .into_iter()
             .map(|(code, name)| el("option").attr("value", &code).flag("selected", code == chosen).text(&name))

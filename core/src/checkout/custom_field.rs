@@ -112,6 +112,6 @@ pub struct AttachedCustomField {
 /// them in and "Still needed" lists them in.
 pub fn in_order(fields: &[AttachedCustomField]) -> Vec<&AttachedCustomField> {
     let mut ordered: Vec<&AttachedCustomField> = fields.iter().collect();
-    ordered.sort_by_key(|f| f.order);
+    crate::sort::stable_sort_by(&mut ordered, |a, b| a.order.cmp(&b.order));
     ordered
 }
