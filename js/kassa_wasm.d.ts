@@ -1077,9 +1077,8 @@ export interface InitOutput {
     readonly sessionUrl: (a: number, b: number, c: number, d: number) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h00f272247694202a: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h40a7b3091017dec5: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h7f09c5fa7b6fdac7_18: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h21d0caaf99b8f836: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h135fedfe90f72b84: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h9c51a83d1d4619c1: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
