@@ -14,6 +14,8 @@
 //! dropped, so an event a removed element still fires (a focused input's `blur`) reaches
 //! nothing.
 
+use std::cell::Cell;
+
 use leptos::prelude::{on_cleanup, untrack};
 use leptos::reactive::effect::RenderEffect;
 use leptos::reactive::owner::Owner;
@@ -61,7 +63,15 @@ pub fn bound_text(f: impl Fn() -> String + 'static) -> Node {
 fn bind_text_boxed(f: Box<dyn Fn() -> String>) -> Node {
     let node = text("");
     let target = node.clone();
-    keep(RenderEffect::new(move |_| target.set_text_content(Some(&f()))));
+    // Written only when it changed: an unchanged `role="alert"` line is not announced again.
+    let last = Cell::new(None::<String>);
+    keep(RenderEffect::new(move |_| {
+        let value = f();
+        if last.take().as_ref() != Some(&value) {
+            target.set_text_content(Some(&value));
+        }
+        last.set(Some(value));
+    }));
     node
 }
 
@@ -155,11 +165,17 @@ impl El {
 
     fn bind_attr_boxed(self, name: &'static str, f: Box<dyn Fn() -> Option<String>>) -> Self {
         let target = self.0.clone();
+        // Written only when it changed (`Some(None)`: absent; `None`: not yet written).
+        let last = Cell::new(None::<Option<String>>);
         keep(RenderEffect::new(move |_| {
-            let _ = match f() {
-                Some(value) => target.set_attribute(name, &value),
-                None => target.remove_attribute(name),
-            };
+            let value = f();
+            if last.take().as_ref() != Some(&value) {
+                let _ = match &value {
+                    Some(value) => target.set_attribute(name, value),
+                    None => target.remove_attribute(name),
+                };
+            }
+            last.set(Some(value));
         }));
         self
     }
@@ -174,8 +190,10 @@ impl El {
         self.bind_attr(name, move || Some(f().to_string()))
     }
 
-    /// A DOM property (`value`, `checked`) kept equal to `f()`. Set only when it differs,
-    /// so the caret of an input being typed in stays where it is.
+    /// A DOM property (`value`, `checked`) kept equal to `f()`. Set only when `f()`
+    /// changed and differs from what the element holds: an answer that leaves the value as
+    /// it was does not overwrite what the buyer is typing (a seat count cleared to type
+    /// another), and the caret stays where it is.
     pub fn bind_prop(self, name: &'static str, f: impl Fn() -> JsValue + 'static) -> Self {
         self.bind_prop_boxed(name, Box::new(f))
     }
@@ -183,11 +201,14 @@ impl El {
     fn bind_prop_boxed(self, name: &'static str, f: Box<dyn Fn() -> JsValue>) -> Self {
         let target = self.0.clone();
         let key = JsValue::from_str(name);
+        let last = Cell::new(None::<JsValue>);
         keep(RenderEffect::new(move |_| {
             let value = f();
-            if js_sys::Reflect::get(&target, &key).ok().as_ref() != Some(&value) {
+            if last.take().as_ref() != Some(&value) && js_sys::Reflect::get(&target, &key).ok().as_ref() != Some(&value)
+            {
                 let _ = js_sys::Reflect::set(&target, &key, &value);
             }
+            last.set(Some(value));
         }));
         self
     }
@@ -311,8 +332,18 @@ pub struct Mounted {
 pub fn mount(parent: &web_sys::Element, f: impl FnOnce() -> Node) -> Mounted {
     // Effects re-run as tasks: the executor is Leptos's, on the browser's microtasks.
     let _ = any_spawner::Executor::init_wasm_bindgen();
+    // A root, untracked: a page may mount a checkout from a listener of another's event,
+    // fired while that one's region or effect is current; the new checkout must not be
+    // that owner's child (it would go when that one re-renders) nor tracked by it.
+    let outer = Owner::current();
+    if let Some(outer) = outer.clone() {
+        outer.unset();
+    }
     let owner = Owner::new();
-    let node = owner.with(f);
+    let node = owner.with(|| untrack(f));
+    if let Some(outer) = outer {
+        outer.set();
+    }
     let _ = parent.append_child(&node);
     Mounted { owner, parent: parent.clone() }
 }

@@ -68,7 +68,12 @@ pub fn plan_picker(ctl: Controller) -> Node {
             .attr("for", &id)
             .class("kassa-plan-label")
             .child(el("span").class("kassa-plan-name").text(&option.product_name))
-            .child(el("span").class("kassa-plan-price").text(&price_text(&ctl, &option)))
+            .child(el("span").class("kassa-plan-price").bind_text({
+                // Bound, not built in: the amounts' currency context may change while
+                // the plans stay the same.
+                let option = option.clone();
+                move || price_text(&ctl, &option)
+            }))
             .child(savings.map(|s| el("span").class("kassa-badge").text(&s)))
             .child(trial.map(|s| el("span").class("kassa-badge kassa-badge-trial").text(&s)));
         el("div").class("kassa-plan").child(radio.on("change", move |_| choose(&option))).child(label)
@@ -200,7 +205,7 @@ pub fn pay_what_you_want(ctl: Controller) -> Node {
                 let t = ctl.t();
                 let path = FieldPath::from(Field::Amount);
                 let id = field_id(&path);
-                let minimum = fill(t.amount_minimum, &[&ctl.amounts().charged(min)]);
+                let minimum = move || fill(ctl.t().amount_minimum, &[&ctl.amounts().charged(min)]);
                 let refused = path.clone();
                 let input = el("input")
                     .class("kassa-input")
@@ -232,7 +237,7 @@ pub fn pay_what_you_want(ctl: Controller) -> Node {
                     .testid("amount")
                     .child(label(ctl, &id, t.amount, true))
                     .child(input)
-                    .child(el("p").class("kassa-help").id(&format!("{id}-min")).text(&minimum))
+                    .child(el("p").class("kassa-help").id(&format!("{id}-min")).bind_text(minimum))
                     .child(
                         el("p")
                             .class("kassa-field-error")
