@@ -24,46 +24,48 @@ pub fn totals(ctl: Controller) -> Node {
     // attribute inside a re-rendering region would keep one effect per update alive.)
     let rows = move || {
         let amounts = ctl.amounts();
-        let s = ctl.session.get();
-        let trial = s.active_trial_interval.is_some();
-        let due = if trial { 0 } else { s.total_amount };
-        let tax_row = match (s.tax_amount, s.tax_behavior) {
-            (Some(tax), Some(TaxBehavior::Inclusive)) => Some((t.tax_included, Some(tax))),
-            (Some(tax), _) => Some((t.tax, Some(tax))),
-            // "Calculated from your country" only where the country is asked for.
-            (None, _) if s.billing_address_fields.country == FieldMode::Disabled => None,
-            (None, _) => Some((t.tax, None)),
-        };
-        let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));
-        let after_trial = (trial && s.total_amount > 0).then(|| {
-            let then = format!("{} {}", amounts.charged(s.total_amount), period.clone().unwrap_or_default());
-            fill(t.then_after_trial, &[then.trim()])
-        });
-        let dt = |text: &str| el("dt").text(text);
-        let discount = (s.discount_amount > 0).then(|| {
-            let code = s.discount.as_ref().and_then(|d| d.code.as_deref()).map(|c| format!(" ({c})"));
-            row(
-                "kassa-total-row kassa-total-discount",
-                dt(t.discount).child(code),
-                "discount-amount",
-                format!("−{}", amounts.charged(s.discount_amount)),
-            )
-        });
-        let tax = tax_row.map(|(label, tax)| {
-            let value = match tax {
-                Some(tax) => amounts.charged(tax),
-                None => t.tax_pending.to_string(),
+        // Read in place, not cloned: the session is the largest value the checkout holds.
+        ctl.session.with(|s| {
+            let trial = s.active_trial_interval.is_some();
+            let due = if trial { 0 } else { s.total_amount };
+            let tax_row = match (s.tax_amount, s.tax_behavior) {
+                (Some(tax), Some(TaxBehavior::Inclusive)) => Some((t.tax_included, Some(tax))),
+                (Some(tax), _) => Some((t.tax, Some(tax))),
+                // "Calculated from your country" only where the country is asked for.
+                (None, _) if s.billing_address_fields.country == FieldMode::Disabled => None,
+                (None, _) => Some((t.tax, None)),
             };
-            row("kassa-total-row", dt(label), "tax", value)
-        });
-        vec![
-            row("kassa-total-row", dt(t.subtotal), "subtotal", amounts.charged(s.amount)).node(),
-            crate::dom::fragment((discount, tax)),
-            row("kassa-total-row kassa-total-due", dt(t.total_due), "total", amount(due, &amounts)).node(),
-            crate::dom::fragment(
-                after_trial.map(|text| el("p").class("kassa-help kassa-then").testid("after-trial").text(&text)),
-            ),
-        ]
+            let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));
+            let after_trial = (trial && s.total_amount > 0).then(|| {
+                let then = format!("{} {}", amounts.charged(s.total_amount), period.clone().unwrap_or_default());
+                fill(t.then_after_trial, &[then.trim()])
+            });
+            let dt = |text: &str| el("dt").text(text);
+            let discount = (s.discount_amount > 0).then(|| {
+                let code = s.discount.as_ref().and_then(|d| d.code.as_deref()).map(|c| format!(" ({c})"));
+                row(
+                    "kassa-total-row kassa-total-discount",
+                    dt(t.discount).child(code),
+                    "discount-amount",
+                    format!("−{}", amounts.charged(s.discount_amount)),
+                )
+            });
+            let tax = tax_row.map(|(label, tax)| {
+                let value = match tax {
+                    Some(tax) => amounts.charged(tax),
+                    None => t.tax_pending.to_string(),
+                };
+                row("kassa-total-row", dt(label), "tax", value)
+            });
+            vec![
+                row("kassa-total-row", dt(t.subtotal), "subtotal", amounts.charged(s.amount)).node(),
+                crate::dom::fragment((discount, tax)),
+                row("kassa-total-row kassa-total-due", dt(t.total_due), "total", amount(due, &amounts)).node(),
+                crate::dom::fragment(
+                    after_trial.map(|text| el("p").class("kassa-help kassa-then").testid("after-trial").text(&text)),
+                ),
+            ]
+        })
     };
     let local_note = move || {
         let amounts = ctl.amounts();
