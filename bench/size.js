@@ -107,7 +107,7 @@ export function wasmFunctions(wasm) {
  */
 export const AREAS = [
   ["serde (wire types in and out)", /serde/],
-  ["view (Leptos's reactive_graph; kassa::dom, ::ui, ::computed, ::state)", /tachys|reactive_graph|leptos|any_spawner|kassa::ui|kassa::dom|kassa::computed|kassa::state|or_poisoned|guardian/],
+  ["view (reactive_graph; kassa::dom, ui, computed, state)", /tachys|reactive_graph|leptos|any_spawner|kassa::ui|kassa::dom|kassa::computed|kassa::state|or_poisoned|guardian/],
   ["logic (kassa-core: money, model, queue, rules)", /kassa_core/],
   ["browser layer (kassa: api, embed, intl, payment)", /kassa/],
   ["bindings (wasm-bindgen, js-sys, web-sys, gloo)", /wasm_bindgen|js_sys|web_sys|gloo|wasm_streams|futures|send_wrapper/],
