@@ -93,12 +93,7 @@ impl<T: PartialEq + Default + Send + Sync + 'static> Computed<T> {
     }
 
     fn read<R>(value: Option<Erased>, f: impl FnOnce(&T) -> R) -> R {
-        // `new` stored a `T`, so the downcast holds while the memo lives; a disposed memo
-        // reads as the default.
-        match value.as_ref().and_then(|v| v.0.as_any().downcast_ref::<T>()) {
-            Some(v) => f(v),
-            None => f(&T::default()),
-        }
+        crate::state::read_or_default(value.as_ref().map(|v| v.0.as_any()), f)
     }
 }
 

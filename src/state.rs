@@ -33,6 +33,16 @@ impl<T> Clone for State<T> {
 
 impl<T> Copy for State<T> {}
 
+/// Reads an erased value as the `T` it was stored as, or `T::default()` where there is
+/// none (a disposed signal or memo); `State` and [`crate::computed::Computed`] both read
+/// through here. The downcast holds while the value lives: their `new` stored a `T`.
+pub(crate) fn read_or_default<T: Default + 'static, R>(value: Option<&dyn Any>, f: impl FnOnce(&T) -> R) -> R {
+    match value.and_then(|v| v.downcast_ref::<T>()) {
+        Some(value) => f(value),
+        None => f(&T::default()),
+    }
+}
+
 /// The one signal instantiation.
 fn slot(value: Box<dyn Any + Send + Sync>) -> RwSignal<Slot> {
     RwSignal::new(Slot(value))
@@ -45,12 +55,7 @@ impl<T: Default + Send + Sync + 'static> State<T> {
     }
 
     fn read<R>(slot: Option<&Slot>, f: impl FnOnce(&T) -> R) -> R {
-        // `new` stored a `T`, so the downcast holds while the signal lives; a disposed
-        // signal reads as the default.
-        match slot.and_then(|s| s.0.downcast_ref::<T>()) {
-            Some(value) => f(value),
-            None => f(&T::default()),
-        }
+        read_or_default(slot.map(|s| &*s.0 as &dyn Any), f)
     }
 
     /// Reads the value, subscribing the current effect to it.
