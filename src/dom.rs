@@ -107,12 +107,6 @@ fn region(f: Box<dyn Fn() -> Vec<Node>>) -> Node {
     frame
 }
 
-/// Builds a child component: untracked, as Leptos runs a component's body, so a region
-/// around it re-renders for what the region itself reads and not for what the child does.
-pub fn component(f: impl FnOnce() -> Node) -> Node {
-    untrack(f)
-}
-
 /// Keeps `effect` until the current owner is cleaned up.
 fn keep(effect: RenderEffect<()>) {
     let effect = SendWrapper::new(effect);

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{CheckoutEndpoint, Prefetched, Session};
 use crate::computed::Computed;
-use crate::dom::{component, dynamic, el, Node};
+use crate::dom::{dynamic, el, Node};
 use crate::lifetime::Lifetime;
 use crate::state::State;
 use crate::ui::controller::{Controller, HostContext, Phase};
@@ -57,7 +57,7 @@ pub fn checkout(endpoint: CheckoutEndpoint, locale: String, prefetched: Option<P
         let locale = locale.clone();
         untrack(move || match answer.try_update_value(Option::take).flatten() {
             None => waiting("kassa-loading", None).text(texts(lang).loading).node(),
-            Some(Ok(session)) => component(|| checkout_form(session, endpoint, locale)),
+            Some(Ok(session)) => checkout_form(session, endpoint, locale),
             Some(Err(error)) => load_error(error, lang, move || {
                 answered.update(|n| *n += 1);
                 load(None);
