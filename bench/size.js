@@ -1,5 +1,7 @@
 // Transfer size of everything Kassa's first render needs (the script-tag loader, the JS
-// API, the wasm-bindgen glue and the wasm), raw, gzip -9 and brotli (quality 11).
+// API, the wasm-bindgen glue, the chunk loader and the main wasm), raw, gzip -9 and
+// brotli (quality 11). The chunks the checkout fetches once it is interactive
+// (pkg/split_*.wasm, see src/ui/chunks.rs) are not part of it; `--parts` prints them apart.
 // `node bench/size.js --check` fails if the brotli total exceeds bench/size-budget.txt.
 // Raise the budget only deliberately, in a commit that says why. `--parts` also prints
 // the first render by part, the wasm by area (a named rebuild of the release wasm; needs
@@ -12,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const FIRST_RENDER = ["kassa.js", "index.js", "kassa_wasm.js", "kassa_wasm_bg.wasm"];
+export const FIRST_RENDER = ["kassa.js", "index.js", "kassa_wasm.js", "__wasm_split.js", "kassa_wasm_bg.wasm"];
 
 /** Raw, gzip and brotli bytes of `buffers`. */
 export function sizes(buffers) {
@@ -116,18 +118,18 @@ export const AREAS = [
 ];
 
 /**
- * The release wasm again, through wasm-bindgen and the same wasm-opt flags (Cargo.toml's) but keeping
+ * The release main wasm again (the splitter's output), through wasm-bindgen and the same wasm-opt flags (Cargo.toml's) but keeping
  * function names, split by area. Brotli per area is the area's bodies compressed alone,
  * scaled so the areas and the data add up to the real wasm's brotli bytes: shares, not
  * exact bytes (brotli's context crosses areas).
  */
 function wasmByArea(realBrotli) {
-  const input = join(ROOT, "target/wasm32-unknown-unknown/release/kassa.wasm");
+  const input = join(ROOT, "target/split/pkg/main.wasm");
   const dir = mkdtempSync(join(tmpdir(), "kassa-size-"));
   try {
     // The project's binaryen first, as the build uses it (the system's may be too old).
     const env = { ...process.env, PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH}` };
-    execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", dir, "--out-name", "k", input], { env });
+    execFileSync("wasm-bindgen", ["--target", "web", "--keep-debug", "--keep-lld-exports", "--out-dir", dir, "--out-name", "k", input], { env });
     execFileSync("wasm-opt", [join(dir, "k_bg.wasm"), ...wasmOptFlags(), "--debuginfo", "-o", join(dir, "named.wasm")], { env });
     const { functions, data } = wasmFunctions(readFileSync(join(dir, "named.wasm")));
     const areas = AREAS.map(([label, pattern]) => ({ label, pattern, raw: 0, parts: [] }));
@@ -175,6 +177,7 @@ function printParts() {
     ["loader (kassa.js)", "kassa.js"],
     ["JS API (index.js)", "index.js"],
     ["wasm-bindgen glue (kassa_wasm.js)", "kassa_wasm.js"],
+    ["chunk loader (__wasm_split.js)", "__wasm_split.js"],
     ["wasm (kassa_wasm_bg.wasm)", "kassa_wasm_bg.wasm"],
   ].map(([label, f]) => {
     const b = readFileSync(join(ROOT, "pkg", f));
@@ -187,6 +190,11 @@ function printParts() {
     if (f.label.startsWith("wasm ")) {
       for (const a of wasmByArea(f.brotli)) line(a.label, a.raw, `~${a.brotli}`, "  ");
     }
+  }
+  console.log("loaded once the checkout is interactive, not part of the first render:");
+  for (const f of readdirSync(join(ROOT, "pkg")).filter((f) => /^split_.*\.wasm$/.test(f)).sort()) {
+    const b = readFileSync(join(ROOT, "pkg", f));
+    line(`chunk ${f}`, b.length, brotli(b), "  ");
   }
   const css = readFileSync(join(ROOT, "www", "kassa.css"));
   line("  of the wasm's data: the stylesheet (www/kassa.css)", css.length, brotli(css));

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release widget into pkg/ (wasm-pack, wasm-opt with Cargo.toml's flags), assembles the npm
+# Builds the release widget into pkg/ (split, wasm-bindgen, wasm-opt with Cargo.toml's flags), assembles the npm
 # package there (the JS API, the script-tag loader, the types, package.json), and builds
 # the sandbox. `--with-stats` also builds target/kassa-stats/: the same widget counting
 # its live heap allocations (feature alloc-stats), for the leak test and the benchmark.
@@ -7,13 +7,40 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-printf '\033[1m==> %s\033[0m\n' "building the widget (release, wasm-opt) into pkg/"
-wasm-pack --quiet build --release --target web --out-dir pkg --out-name kassa_wasm
-rm -f pkg/.gitignore pkg/kassa.js pkg/kassa_bg.wasm pkg/kassa.d.ts pkg/kassa_bg.wasm.d.ts
+
+# The wasm-opt flags, as Cargo.toml's [package.metadata.wasm-pack…] lists them for wasm-pack.
+read -r -a WASM_OPT_FLAGS < <(sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' Cargo.toml | tr -d '",')
+
+# widget OUT_DIR [FEATURE…]: the release widget, split (feature `split`, see
+# src/ui/chunks.rs) into the first render and the chunks loaded after it. wasm-pack's
+# build cannot split, so its three steps run here with the splitter between the first
+# two: the wasm linked with its relocations (what the splitter reads), then split into
+# main.wasm, split_*.wasm and their loader __wasm_split.js; then wasm-bindgen on
+# main.wasm, and wasm-opt on main and chunks alike.
+widget() {
+  local out="$1"; shift
+  local features="split${1:+,$1}"
+  local split_dir="$ROOT/target/split/$(basename "$out")"
+  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown -p kassa --crate-type cdylib \
+    --features "$features" -- -C link-arg=--emit-relocs
+  cargo build --quiet --release -p kassa-split
+  rm -rf "$split_dir" && mkdir -p "$split_dir" "$out"
+  "$ROOT/target/release/kassa-split" "$ROOT/target/wasm32-unknown-unknown/release/kassa.wasm" "$split_dir" ./kassa_wasm.js >/dev/null
+  rm -f "$out"/kassa_wasm* "$out"/split_*.wasm "$out"/__wasm_split.js
+  wasm-bindgen --target web --keep-lld-exports --out-dir "$out" --out-name kassa_wasm "$split_dir/main.wasm"
+  wasm-opt "$out/kassa_wasm_bg.wasm" "${WASM_OPT_FLAGS[@]}" -o "$out/kassa_wasm_bg.wasm"
+  for chunk in "$split_dir"/split_*.wasm; do
+    wasm-opt "$chunk" "${WASM_OPT_FLAGS[@]}" -o "$out/$(basename "$chunk")"
+  done
+  cp "$split_dir/__wasm_split.js" "$out/"
+}
+
+printf '\033[1m==> %s\033[0m\n' "building the widget (release, split, wasm-opt) into pkg/"
+widget pkg
 cp js/index.js js/index.d.ts js/kassa.js js/payment.js js/package.json pkg/
 # What the browser downloads is minified (4.3 KB brotli less on the first render); the
 # sources in js/ keep their comments and the .d.ts files carry the documentation.
-for f in index.js kassa.js payment.js kassa_wasm.js; do
+for f in index.js kassa.js payment.js kassa_wasm.js __wasm_split.js; do
   esbuild "pkg/$f" --minify --log-level=warning --outfile="pkg/$f" --allow-overwrite
 done
 cp js/README.md pkg/README.md
@@ -22,7 +49,7 @@ rm -rf pkg/lang
 cargo run --quiet -p kassa-core --features bundled-langs --example lang_tables -- pkg/lang
 if [ "${1:-}" = "--with-stats" ]; then
   printf '\033[1m==> %s\033[0m\n' "building the widget with allocation counts into target/kassa-stats/"
-  wasm-pack --quiet build --release --target web --out-dir target/kassa-stats --out-name kassa_wasm -- --features alloc-stats
+  widget target/kassa-stats alloc-stats
   cp pkg/index.js pkg/kassa.js pkg/payment.js target/kassa-stats/
   rm -rf target/kassa-stats/lang && cp -r pkg/lang target/kassa-stats/
 fi

@@ -36,6 +36,8 @@ run native cargo test --workspace
 run stripe-types tsc -p tests/stripe/tsconfig.json
 run clippy cargo clippy --workspace --all-targets -- -D warnings
 run clippy-wasm cargo clippy -p kassa --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The release build's split points (src/ui/chunks.rs) as they are built with feature `split`.
+run clippy-split cargo clippy -p kassa --target wasm32-unknown-unknown --lib --features split -- -D warnings
 run load cargo test -p kassa-sandbox --test load -- --ignored --nocapture
 run browser wasm-pack test --headless --chrome
 run build bash scripts/build.sh --with-stats

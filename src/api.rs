@@ -101,19 +101,14 @@ impl CheckoutEndpoint {
         }
     }
 
-    /// Sends an update (`PATCH`).
-    pub async fn update(&self, body: &CheckoutUpdate) -> Result<Session, ApiError> {
-        self.send(Request::patch(&self.url), stringify(&to_js(body)?)?).await
+    /// Sends an update (`PATCH`), its body written by [`request_body`].
+    pub async fn update(&self, json: String) -> Result<Session, ApiError> {
+        self.send(Request::patch(&self.url), json).await
     }
 
-    /// Confirms with the update's fields and an optional payment token.
-    pub async fn confirm(&self, body: &CheckoutUpdate, token: Option<&str>) -> Result<Session, ApiError> {
-        let value = to_js(body)?;
-        if let Some(token) = token {
-            js_sys::Reflect::set(&value, &"confirmation_token_id".into(), &token.into())
-                .map_err(|_| ApiError::Decode("the confirm body is not an object".into()))?;
-        }
-        self.send(Request::post(&format!("{}/confirm", self.url)), stringify(&value)?).await
+    /// Confirms (`POST …/confirm`), its body written by [`request_body`].
+    pub async fn confirm(&self, json: String) -> Result<Session, ApiError> {
+        self.send(Request::post(&format!("{}/confirm", self.url)), json).await
     }
 
     async fn send(&self, request: gloo_net::http::RequestBuilder, json: String) -> Result<Session, ApiError> {
@@ -170,8 +165,16 @@ pub(crate) fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
-fn to_js(body: &CheckoutUpdate) -> Result<JsValue, ApiError> {
-    to_plain_js(body).map_err(|e| ApiError::Decode(e.to_string()))
+/// The JSON body of an update, or with `confirm` of a confirm (the update's fields and
+/// the payment token, `null` for none). Only the chunk loaded after the first render
+/// calls this: serde's writer is not on the start-up path.
+pub fn request_body(body: &CheckoutUpdate, confirm: Option<Option<&str>>) -> Result<String, ApiError> {
+    let value = to_plain_js(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    if let Some(Some(token)) = confirm {
+        js_sys::Reflect::set(&value, &"confirmation_token_id".into(), &token.into())
+            .map_err(|_| ApiError::Decode("the confirm body is not an object".into()))?;
+    }
+    stringify(&value)
 }
 
 fn stringify(value: &JsValue) -> Result<String, ApiError> {

@@ -15,6 +15,9 @@
 //! nothing.
 
 use std::cell::Cell;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use leptos::prelude::{on_cleanup, untrack};
 use leptos::reactive::effect::RenderEffect;
@@ -104,6 +107,63 @@ fn region(f: Box<dyn Fn() -> Vec<Node>>) -> Node {
             let _ = parent.insert_before(&node, Some(&end));
         }
     }));
+    frame
+}
+
+/// Where a part loaded after the first render is built: the reactive owner of the region
+/// waiting for it, while that region lives. Handed to the loaded code, which builds its
+/// part with [`Spot::build`], so what it makes goes with the region as everything else does.
+pub struct Spot {
+    owner: Owner,
+    live: Arc<AtomicBool>,
+}
+
+impl Spot {
+    /// A spot at the current owner, live until that owner is cleaned up.
+    fn here() -> Self {
+        let live = Arc::new(AtomicBool::new(true));
+        let ending = live.clone();
+        on_cleanup(move || ending.store(false, Ordering::Relaxed));
+        Self { owner: Owner::current().unwrap_or_default(), live }
+    }
+
+    fn live(&self) -> bool {
+        self.live.load(Ordering::Relaxed)
+    }
+
+    /// Builds `f` under the region's owner; `None` (and `f` not run) once the region is
+    /// gone: the buyer moved on, or the checkout was destroyed, while the code loaded.
+    pub fn build(&self, f: impl FnOnce() -> Node) -> Option<Node> {
+        self.live().then(|| self.owner.with(|| untrack(f)))
+    }
+}
+
+/// A region that shows `waiting` until `load` has fetched the code of what goes there and
+/// built it at the [`Spot`] it is given; if the code cannot be loaded, what `failed` builds
+/// (a way to try again). Nothing is touched once the region is gone.
+pub fn later<F, E>(
+    waiting: Node,
+    load: impl FnOnce(Spot) -> F + 'static,
+    failed: impl FnOnce() -> Node + 'static,
+) -> Node
+where
+    F: Future<Output = Result<Option<Node>, E>> + 'static,
+{
+    let (start, end) = DOC.with(|d| (d.create_comment(""), d.create_comment("")));
+    let frame = fragment(vec![start.clone(), waiting, end.clone()]);
+    let spot = Spot::here();
+    let at = Spot { owner: spot.owner.clone(), live: spot.live.clone() };
+    leptos::task::spawn_local(async move {
+        let shown = match load(at).await {
+            Ok(built) => built,
+            Err(_) => spot.build(failed),
+        };
+        let (Some(node), Some(parent)) = (shown, end.parent_node()) else { return };
+        while let Some(old) = start.next_sibling().filter(|n| *n != end) {
+            let _ = parent.remove_child(&old);
+        }
+        let _ = parent.insert_before(&node, Some(&end));
+    });
     frame
 }
 

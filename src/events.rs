@@ -13,7 +13,6 @@
 //! "The session" is the provider's JSON object as received, a fresh copy per event, so a
 //! listener that changes it changes nothing else.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -27,15 +26,13 @@ extern "C" {
 #[derive(Clone, Debug)]
 pub struct Host(pub web_sys::Element);
 
-/// `{code, message}` of `kassa:error`.
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
-    code: &'a str,
-    message: &'a str,
-}
-
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    crate::api::to_plain_js(value).unwrap_or(JsValue::NULL)
+/// `{code, message}` of `kassa:error`, built by hand: the serializer is not on the
+/// start-up path (it writes request bodies, in the chunk loaded after the first render).
+fn error_detail(code: &str, message: &str) -> JsValue {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"code".into(), &code.into());
+    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+    detail.into()
 }
 
 impl Host {
@@ -60,7 +57,7 @@ impl Host {
 
     /// Fires `kassa:error`.
     pub fn error(&self, code: &str, message: &str) {
-        self.emit("kassa:error", &to_js(&ErrorDetail { code, message }));
+        self.emit("kassa:error", &error_detail(code, message));
     }
 
     /// Fires `kassa:success` and, unless prevented, goes to the session's `success_url`

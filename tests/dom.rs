@@ -1,10 +1,10 @@
 //! Browser tests of Kassa's DOM builder (`src/dom.rs`): bindings, regions, ownership.
 #![cfg(target_arch = "wasm32")]
 
-use kassa::dom::{el, mount};
+use kassa::dom::{el, later, mount, Node};
 use kassa::state::State;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -93,4 +93,73 @@ async fn a_tree_mounted_inside_another_owner_outlives_it() {
     assert_eq!(root.text_content().unwrap(), "second", "the outer owner's cleanup leaves the tree alive");
     drop(mounted);
     assert_eq!(root.text_content().unwrap(), "");
+}
+
+/// A promise and its `resolve`, for holding a `later` region's load until the test says.
+fn gate() -> (wasm_bindgen_futures::JsFuture, js_sys::Function) {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+    (promise.into(), resolve.unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn a_later_region_waits_then_shows_what_was_built_or_what_failed() {
+    let root = container();
+    let (loaded, open) = gate();
+    let (refused, refuse) = gate();
+    let _mounted = mount(&root, move || {
+        el("div")
+            .child(later(
+                el("p").text("waiting").node(),
+                move |at| async move {
+                    let _ = loaded.await;
+                    Ok::<_, ()>(at.build(|| el("p").text("built").node()))
+                },
+                || el("p").text("failed").node(),
+            ))
+            .child(later(
+                el("p").text("waiting too").node(),
+                move |_at| async move {
+                    let _ = refused.await;
+                    Err::<Option<Node>, ()>(())
+                },
+                || el("p").text("failed").node(),
+            ))
+            .node()
+    });
+    assert_eq!(root.text_content().unwrap(), "waitingwaiting too");
+    open.call0(&JsValue::NULL).unwrap();
+    refuse.call0(&JsValue::NULL).unwrap();
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    assert_eq!(root.text_content().unwrap(), "builtfailed", "each in its own place");
+}
+
+#[wasm_bindgen_test]
+async fn a_later_region_gone_before_its_code_arrives_builds_nothing() {
+    let root = container();
+    let (loaded, open) = gate();
+    let built = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = built.clone();
+    let mounted = mount(&root, move || {
+        later(
+            el("p").text("waiting").node(),
+            move |at| async move {
+                let _ = loaded.await;
+                Ok::<_, ()>(at.build(move || {
+                    seen.set(true);
+                    el("p").text("built").node()
+                }))
+            },
+            || el("p").text("failed").node(),
+        )
+    });
+    drop(mounted);
+    open.call0(&JsValue::NULL).unwrap();
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    assert!(!built.get(), "the destroyed checkout's part is not built");
+    assert_eq!(root.child_element_count(), 0);
 }

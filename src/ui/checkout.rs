@@ -8,16 +8,17 @@ use leptos::task::spawn_local;
 
 use crate::api::{CheckoutEndpoint, Prefetched, Session};
 use crate::computed::Computed;
-use crate::dom::{dynamic, el, Node};
+use crate::dom::{dynamic, el, later, Node};
 use crate::lifetime::Lifetime;
 use crate::state::State;
+use crate::ui::chunks::{closing_screen, preload_after};
 use crate::ui::controller::{Controller, HostContext, Phase};
 use crate::ui::custom_fields::custom_fields;
 use crate::ui::customer::{billing_address, customer_details};
 use crate::ui::discount::discount_code;
 use crate::ui::pay::pay;
 use crate::ui::plan::{pay_what_you_want, plan_picker, seats};
-use crate::ui::screens::{expiry_countdown, phase_screen, waiting};
+use crate::ui::screens::{expiry_countdown, waiting};
 use crate::ui::summary::summary;
 use crate::ui::totals::totals;
 use crate::ui::usage::usage;
@@ -77,14 +78,22 @@ pub fn checkout(endpoint: CheckoutEndpoint, locale: String, prefetched: Option<P
 pub fn checkout_form(checkout: Session, endpoint: CheckoutEndpoint, locale: String) -> Node {
     let ctl = Controller::new(endpoint, checkout, locale);
     provide_context(ctl);
-    // Ready once the form is on the page.
-    Effect::new(move |_| ctl.ready());
+    // Ready once the form is on the page; then the code of what comes after paying is
+    // fetched, so that a closing screen never waits on the network.
+    Effect::new(move |_| {
+        ctl.ready();
+        spawn_local(async {
+            let _ = preload_after().await;
+        });
+    });
     checkout_view(ctl)
 }
 
 /// The form, or the screen of the current phase.
 pub fn checkout_view(ctl: Controller) -> Node {
     let phase = Computed::new(move || ctl.phase.get());
+    // Bumped by "Try again" when a closing screen's code could not be fetched.
+    let retry = State::new(0u32);
     let parts: [fn(Controller) -> Node; 12] = [
         summary,
         expiry_countdown,
@@ -101,13 +110,41 @@ pub fn checkout_view(ctl: Controller) -> Node {
     ];
     dynamic(move || {
         let phase = phase.get();
+        retry.track();
         untrack(|| match phase {
             Phase::Open => {
                 el("div").class("kassa-form").testid("form").child(parts.map(|part| part(ctl)).to_vec()).node()
             }
-            other => phase_screen(ctl, other),
+            other => later(
+                waiting("kassa-loading", None).node(),
+                move |at| closing_screen(at, ctl, other),
+                move || {
+                    ctl.chunk_unavailable();
+                    load_failed(ctl.t(), move || retry.update(|n| *n += 1))
+                },
+            ),
         })
     })
+}
+
+/// A part of the checkout whose code could not be fetched (Kassa's own file, not the
+/// provider): check the connection, and a way to try again.
+fn load_failed(t: &'static kassa_core::i18n::Texts, on_retry: impl Fn() + 'static) -> Node {
+    el("div")
+        .class("kassa-error")
+        .attr("role", "alert")
+        .testid("load-failed")
+        .child(el("h2").class("kassa-error-title").text(t.generic_title))
+        .child(el("p").text(t.network_body))
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("kassa-button")
+                .testid("load-retry")
+                .text(t.try_again)
+                .on("click", move |_| on_retry()),
+        )
+        .node()
 }
 
 /// What to tell the buyer when the session could not be loaded.

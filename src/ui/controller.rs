@@ -27,6 +27,7 @@ use crate::lifetime::{Lifetime, Timer};
 use crate::payment::{Payment, PaymentLoader};
 use crate::state::State;
 use crate::ui::amounts::Amounts;
+use crate::ui::chunks;
 
 /// The host element, for events; `None` where a checkout is mounted without one (tests).
 pub type HostContext = StoredValue<Option<Host>, LocalStorage>;
@@ -318,6 +319,12 @@ impl Controller {
         if !needs_card {
             return self.confirm(None);
         }
+        let ctl = *self;
+        self.after(chunks::pay_by_card(ctl), move || ctl.payment_code_missing());
+    }
+
+    /// The card branch of [`Controller::pay`] (in the chunk loaded after the first render).
+    pub(crate) fn pay_by_card(&self) {
         let (Some(Some(payment)), Some(billing)) =
             (self.payment.try_get_value(), self.draft.try_with_untracked(BillingDetails::of))
         else {
@@ -342,6 +349,35 @@ impl Controller {
         });
     }
 
+    /// Runs `step`, code of the chunk loaded after the first render, when it has loaded;
+    /// `failed` if it could not be (the network, or the file is missing).
+    fn after(
+        &self,
+        step: impl std::future::Future<Output = Result<(), chunks::LoadError>> + 'static,
+        failed: impl FnOnce() + 'static,
+    ) {
+        let ctl = *self;
+        spawn_local(async move {
+            if step.await.is_err() && ctl.alive() {
+                failed();
+            }
+        });
+    }
+
+    /// A part of the checkout whose code could not be fetched: `kassa:error` says so.
+    pub fn chunk_unavailable(&self) {
+        self.emit(|h| {
+            h.error("chunk_unavailable", "the checkout's code loaded after its first render could not be fetched")
+        });
+    }
+
+    /// The chunk with the payment code could not be fetched: said where the buyer looks.
+    fn payment_code_missing(&self) {
+        self.chunk_unavailable();
+        let message = self.t().network_body;
+        self.notice.try_set(Some(kassa_core::i18n::fill(self.t().payment_failed, &[message])));
+    }
+
     /// Confirms with `token` once every edit is saved, carrying the whole form.
     fn confirm(&self, token: Option<String>) {
         let locale = self.locale();
@@ -357,8 +393,19 @@ impl Controller {
     }
 
     /// Loads the card form, if the session needs one and it is not loaded: the
-    /// adapter and Stripe.js come only now, after the form is on the screen.
+    /// adapter and Stripe.js come only now, after the form is on the screen, with the
+    /// chunk that holds the payment code.
     pub fn prepare_payment(&self) {
+        let ctl = *self;
+        self.after(chunks::load_card_form(ctl), move || {
+            let message = "The card form could not load.".to_string();
+            ctl.card.try_set(CardForm::Failed(message.clone()));
+            ctl.emit(|h| h.error("payment_unavailable", &message));
+        });
+    }
+
+    /// [`Controller::prepare_payment`]'s work, in the chunk loaded after the first render.
+    pub(crate) fn load_card_form(&self) {
         let Some(form) = self.session.try_with_untracked(PaymentForm::for_session).flatten() else { return };
         if self.card.try_get_untracked() != Some(CardForm::Idle) {
             return;
@@ -389,7 +436,7 @@ impl Controller {
                     ctl.payment.try_set_value(Some(payment));
                     ctl.card.try_set(CardForm::Ready);
                     // The session may have changed while the form loaded.
-                    ctl.follow_payment();
+                    ctl.follow_card_form();
                 }
                 Err(message) => {
                     ctl.card.try_set(CardForm::Failed(message.clone()));
@@ -399,8 +446,17 @@ impl Controller {
         });
     }
 
-    /// Sets the card form up for the session as it now is (amount, currency, mode).
+    /// Sets the card form up for the session as it now is (amount, currency, mode), if
+    /// there is one (and so the payment code has loaded).
     fn follow_payment(&self) {
+        if self.payment.try_with_value(Option::is_some) == Some(true) {
+            let ctl = *self;
+            self.after(chunks::follow_payment(ctl), || {});
+        }
+    }
+
+    /// [`Controller::follow_payment`]'s work, in the chunk loaded after the first render.
+    pub(crate) fn follow_card_form(&self) {
         let Some(form) = self.session.try_with_untracked(PaymentForm::for_session).flatten() else { return };
         if self.payment_form.try_get_value().flatten().as_ref() == Some(&form) {
             return;
@@ -448,9 +504,19 @@ impl Controller {
         if let Some(request) = self.queue.try_update_value(|q| q.next_request(t)).flatten() {
             let ctl = *self;
             spawn_local(async move {
-                let result = match &request.kind {
-                    RequestKind::Update => endpoint.update(&request.body).await,
-                    RequestKind::Confirm { token } => endpoint.confirm(&request.body, token.as_deref()).await,
+                // The body's writer is in the chunk loaded after the first render; a chunk
+                // that cannot be fetched fails the request as the network would (retried).
+                let token = match &request.kind {
+                    RequestKind::Update => None,
+                    RequestKind::Confirm { token } => Some(token.as_deref()),
+                };
+                let body = chunks::request_body(&request.body, token)
+                    .await
+                    .unwrap_or_else(|_| Err(ApiError::Network("the checkout's code could not be loaded".into())));
+                let result = match (body, token) {
+                    (Err(e), _) => Err(e),
+                    (Ok(json), None) => endpoint.update(json).await,
+                    (Ok(json), Some(_)) => endpoint.confirm(json).await,
                 };
                 if ctl.alive() {
                     ctl.answered(request, result);
@@ -577,6 +643,15 @@ impl Controller {
     /// The bank's second step (3-D Secure), through the card form: on success the
     /// session settles (read until it does); on failure the form opens again with why.
     fn authenticate(&self) {
+        let ctl = *self;
+        self.after(chunks::authenticate(ctl), move || {
+            ctl.payment_code_missing();
+            ctl.set_phase(Phase::Open);
+        });
+    }
+
+    /// [`Controller::authenticate`]'s work, in the chunk loaded after the first render.
+    pub(crate) fn authenticate_now(&self) {
         let secret =
             self.session.try_with_untracked(|s| s.processor_meta("intent_client_secret").map(String::from)).flatten();
         let (Some(secret), Some(Some(payment))) = (secret, self.payment.try_get_value()) else {

@@ -111,6 +111,11 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+/** Resolves once `check()` (sync or async) holds; the test's own timeout bounds it. */
+export async function until(check) {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 20));
+}
+
 /** The errors of `page` no test expected. */
 export function unexpectedErrors(page) {
   const messages = [...page.errors.map((e) => `page error: ${e.stack ?? e}`), ...page.consoleErrors.map((m) => `console error: ${m}`)];

@@ -56,7 +56,7 @@ function tableRequests(page) {
   page.on("request", (r) => {
     const url = new URL(r.url());
     if (url.pathname.startsWith("/pkg/lang/")) seen.push(url.pathname.slice("/pkg/lang/".length));
-    if (url.pathname.endsWith(".wasm")) seen.push("wasm");
+    if (url.pathname.endsWith("/kassa_wasm_bg.wasm")) seen.push("wasm");
   });
   return seen;
 }

@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { launchBrowser, newPage, PRODUCTS, ROOT, screenshot, startSandbox } from "./harness.js";
+import { launchBrowser, newPage, PRODUCTS, ROOT, screenshot, startSandbox, until } from "./harness.js";
 
 /** The Vite the test app builds with: the version line the README promises. */
 const VITE = "7";
@@ -38,7 +38,7 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
   const packed = run("npm", ["pack", "--json", "--pack-destination", dir], join(ROOT, "pkg"));
   const [{ filename, files }] = JSON.parse(packed);
   const names = files.map((f) => f.path).sort();
-  for (const required of ["index.js", "index.d.ts", "kassa.js", "kassa_wasm.js", "kassa_wasm_bg.wasm", "lang/de.json", "package.json"]) {
+  for (const required of ["index.js", "index.d.ts", "kassa.js", "kassa_wasm.js", "kassa_wasm_bg.wasm", "__wasm_split.js", "split_after.wasm", "lang/de.json", "package.json"]) {
     assert.ok(names.includes(required), `${required} is in the package: ${names}`);
   }
   const app = join(dir, "app");
@@ -64,7 +64,7 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
   run("npx", ["tsc", "--noEmit", "--strict", "--lib", "esnext,dom", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "check.ts"], app);
   run("npx", ["vite", "build"], app);
   const dist = join(app, "dist");
-  assert.ok(readdirSync(join(dist, "assets")).some((f) => f.endsWith(".wasm")), "Vite emitted the wasm");
+  assert.equal(readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".wasm")).length, 2, "Vite emitted the wasm and its chunk");
 
   const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
   const server = createServer((req, res) => {
@@ -83,6 +83,10 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
     assert.equal((await page.getByTestId("product-name").textContent()).trim(), "Kassa Pro");
     assert.equal((await page.getByTestId("total").textContent()).trim(), "$19.00");
     await screenshot(page, "vite-app");
+    // The chunk loads from where Vite put it: an edit, whose body the chunk writes, is saved.
+    await page.locator("#kassa-customer_name").fill("Ada");
+    await page.locator("#kassa-customer_name").blur();
+    await until(async () => (await sandbox.getSession(session.client_secret)).body.customer_name === "Ada");
     assert.deepEqual(page.errors, []);
     // The language tables survive the bundler: Vite emits them and the app finds them.
     const german = await newPage(browser);

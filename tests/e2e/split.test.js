@@ -1,0 +1,104 @@
+// The code the first render does not need (the closing screens, the payment flow, the
+// request bodies) is a chunk of its own
+// (src/ui/chunks.rs): the checkout is interactive before it arrives, it is fetched once
+// the form is up, and a chunk that cannot be fetched is offered again, not lost.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { newPage, PRODUCTS, screenshot, until, useSandbox } from "./harness.js";
+import { CheckoutPage } from "./checkout_page.js";
+
+let sandbox, browser;
+useSandbox((s, b) => ([sandbox, browser] = [s, b]));
+
+const CHUNK = "**/pkg/split_after.wasm";
+
+/** Opens a checkout with `route` installed on the chunk before the page loads. */
+async function openWithChunk(route, products = [PRODUCTS.PRO]) {
+  const session = await sandbox.createSession({ products });
+  const page = await newPage(browser);
+  await page.route(CHUNK, route);
+  const c = new CheckoutPage(page, sandbox);
+  c.secret = session.client_secret;
+  await page.goto(`${sandbox.url}/?client_secret=${session.client_secret}`);
+  await page.getByTestId("form").waitFor();
+  return c;
+}
+
+/** Expires the session under the page, then edits: the answer is the expired screen. */
+async function expire(c) {
+  c.page.expectErrors(/status of 410/);
+  await sandbox.fault(c.secret, { fault: "expire" });
+  await c.field("customer_name").fill("Ada");
+  await c.field("customer_name").blur();
+}
+
+test("the form is interactive while the chunk is on its way; an edit made meanwhile is sent once it arrives", async () => {
+  let release, requested;
+  const held = new Promise((r) => (release = r));
+  const prefetched = new Promise((r) => (requested = r));
+  const asked = [];
+  const c = await openWithChunk(async (route) => {
+    asked.push(Date.now());
+    requested();
+    await held;
+    await route.continue();
+  }, [PRODUCTS.TEAM]);
+  // Fetched once the form is up, without being asked for by anything on screen.
+  await prefetched;
+  assert.equal(asked.length, 1, "prefetched once the form is on the page");
+  // Meanwhile the buyer edits: the form takes it and says it is saving; the body's
+  // writer is in the chunk, so the PATCH leaves when the chunk is in.
+  await c.field("customer_name").fill("Ada Lovelace");
+  await c.field("customer_name").blur();
+  await c.testId("seats-increase").click();
+  assert.equal(await c.testId("seats-input").inputValue(), "3", "the stepper answers at once");
+  assert.match(await c.text("sync-status"), /Saving/);
+  assert.equal(c.patches.length, 0);
+  release();
+  await c.settled();
+  const server = await c.server();
+  assert.equal(server.customer_name, "Ada Lovelace");
+  assert.equal(server.seats, 3);
+  // Once it has arrived, a closing screen needs no second fetch.
+  await expire(c);
+  const screen = c.testId("screen");
+  await screen.waitFor();
+  assert.equal(await screen.getAttribute("data-phase"), "expired");
+  assert.equal(asked.length, 1, "the chunk was fetched once");
+});
+
+test("a chunk that cannot be fetched is offered again, and then shows its screen", async () => {
+  // A checkout opened after it was paid: its first screen is a closing one, in the chunk.
+  const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
+  const page = await newPage(browser);
+  page.expectErrors(/split_after\.wasm|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+  let fail = true, asked = 0;
+  await page.route(CHUNK, (route) => {
+    asked++;
+    return fail ? route.abort("internetdisconnected") : route.continue();
+  });
+  await page.route(`**/v1/checkouts/client/${session.client_secret}`, async (route) => {
+    const answer = await route.fetch();
+    await route.fulfill({ response: answer, json: { ...(await answer.json()), status: "succeeded" } });
+  });
+  await page.goto(`${sandbox.url}/?client_secret=${session.client_secret}`);
+  const failed = page.getByTestId("load-failed");
+  await failed.waitFor();
+  assert.equal(await failed.getAttribute("role"), "alert");
+  assert.match(await failed.textContent(), /Something went wrong.*Check your connection/);
+  const events = await page.locator("[data-event='kassa:error']").allTextContents();
+  assert.ok(events.some((e) => e.includes("chunk_unavailable")), `${events}`);
+  await screenshot(page, "chunk-failed");
+  // Still unreachable: the retry asks again (a failure is not cached), fails the same
+  // way, and says so again.
+  const before = asked;
+  await page.getByTestId("load-retry").click();
+  await until(() => asked > before);
+  await failed.waitFor();
+  fail = false;
+  await page.getByTestId("load-retry").click();
+  const screen = page.getByTestId("screen");
+  await screen.waitFor();
+  assert.equal(await screen.getAttribute("data-phase"), "succeeded");
+  assert.equal(await page.getByTestId("load-failed").count(), 0);
+});
