@@ -166,8 +166,8 @@ pub(crate) fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm
 }
 
 /// The JSON body of an update, or with `confirm` of a confirm (the update's fields and
-/// the payment token, `null` for none). Only the chunk loaded after the first render
-/// calls this: serde's writer is not on the start-up path.
+/// the payment token, `null` for none). Only code in the chunk loaded after the first
+/// render calls this: serde's writer is not on the start-up path.
 pub fn request_body(body: &CheckoutUpdate, confirm: Option<Option<&str>>) -> Result<String, ApiError> {
     let value = to_plain_js(body).map_err(|e| ApiError::Decode(e.to_string()))?;
     if let Some(Some(token)) = confirm {

@@ -9,8 +9,7 @@
 //! machinery), whose loader glue is `unsafe`: that is why this module alone allows it.
 //! The runtime the glue calls is Kassa's own ([`rt`]), not `wasm_split_helpers`'s.
 
-use kassa_core::api_error::ApiError;
-use kassa_core::checkout::CheckoutUpdate;
+use kassa_core::sync::Request;
 
 use crate::dom::{Node, Spot};
 use crate::ui::controller::{Controller, Phase};
@@ -90,8 +89,15 @@ split!(after:
 );
 
 split!(after:
-    /// The JSON body of an update (`confirm: None`) or of a confirm with its token.
-    pub fn request_body(body: &CheckoutUpdate, confirm: Option<Option<&str>>) -> Result<String, ApiError> {
-        crate::api::request_body(body, confirm)
+    /// Sends an update or a confirm and applies its answer.
+    pub fn send(ctl: Controller, request: Request) -> () {
+        ctl.send(request)
+    }
+);
+
+split!(after:
+    /// Reads the session anew and shows it.
+    pub fn reload(ctl: Controller) -> () {
+        ctl.reload_now()
     }
 );

@@ -493,9 +493,11 @@ impl Controller {
         }
     }
 
-    /// Sends what is due, or sets the one timer for when something will be.
+    /// Sends what is due, or sets the one timer for when something will be. Sending (the
+    /// body's writer, the request, what its answer does) is in the chunk loaded after the
+    /// first render: a request can only follow an edit, by when the chunk is in.
     fn pump(&self) {
-        let (Some(lifetime), Some(endpoint)) = (self.lifetime(), self.endpoint()) else { return };
+        let Some(lifetime) = self.lifetime() else { return };
         if !lifetime.alive() {
             return;
         }
@@ -503,31 +505,46 @@ impl Controller {
         lifetime.cancel(Timer::Queue);
         if let Some(request) = self.queue.try_update_value(|q| q.next_request(t)).flatten() {
             let ctl = *self;
-            spawn_local(async move {
-                // The body's writer is in the chunk loaded after the first render; a chunk
-                // that cannot be fetched fails the request as the network would (retried).
-                let token = match &request.kind {
-                    RequestKind::Update => None,
-                    RequestKind::Confirm { token } => Some(token.as_deref()),
-                };
-                let body = chunks::request_body(&request.body, token)
-                    .await
-                    .unwrap_or_else(|_| Err(ApiError::Network("the checkout's code could not be loaded".into())));
-                let result = match (body, token) {
-                    (Err(e), _) => Err(e),
-                    (Ok(json), None) => endpoint.update(json).await,
-                    (Ok(json), Some(_)) => endpoint.confirm(json).await,
-                };
-                if ctl.alive() {
-                    ctl.answered(request, result);
-                }
-            });
+            let seq = request.seq;
+            self.after(chunks::send(ctl, request), move || ctl.unsent(seq));
         } else if let Some(at) = self.queue.try_with_value(UpdateQueue::next_wakeup).flatten() {
             let ctl = *self;
             let wait = Duration::from_millis((at - t).clamp(0.0, 60_000.0) as u64);
             lifetime.timeout(Timer::Queue, wait, move || ctl.pump());
         }
         self.sync();
+    }
+
+    /// [`Controller::pump`]'s request, in the chunk: its body written, sent, its answer
+    /// applied.
+    pub(crate) fn send(&self, request: Request) {
+        let Some(endpoint) = self.endpoint() else { return };
+        let ctl = *self;
+        spawn_local(async move {
+            let token = match &request.kind {
+                RequestKind::Update => None,
+                RequestKind::Confirm { token } => Some(token.as_deref()),
+            };
+            let result = match (crate::api::request_body(&request.body, token), token) {
+                (Err(e), _) => Err(e),
+                (Ok(json), None) => endpoint.update(json).await,
+                (Ok(json), Some(_)) => endpoint.confirm(json).await,
+            };
+            if ctl.alive() {
+                ctl.answered(request, result);
+            }
+        });
+    }
+
+    /// The chunk that sends could not be fetched: the request failed as it would on the
+    /// network, and the queue retries it (the buyer's edits stay in the draft).
+    fn unsent(&self, seq: u64) {
+        let error = ApiError::Network("the checkout's code could not be loaded".into());
+        let reaction = self.queue.try_update_value(|q| q.on_response(seq, Err(error.clone()), now()));
+        self.pump();
+        if reaction == Some(Reaction::Stalled) {
+            self.emit(|h| h.error(error.code(), &error.to_string()));
+        }
     }
 
     fn answered(&self, request: Request, result: Result<Session, ApiError>) {
@@ -551,7 +568,7 @@ impl Controller {
             Reaction::Terminal => {
                 // A 403 on confirm may mean an earlier attempt went through: read it.
                 if !matches!(error, Some(ApiError::Expired(_))) {
-                    self.reload();
+                    self.reload_now();
                 }
                 self.set_phase(match error {
                     Some(ApiError::Expired(_)) => Phase::Expired,
@@ -606,8 +623,15 @@ impl Controller {
         self.set_phase(phase);
     }
 
-    /// Reads the session (after confirm, or to learn why it closed).
+    /// Reads the session (after confirm, or to learn why it closed), with the code that
+    /// shows an answer, in the chunk loaded after the first render.
     fn reload(&self) {
+        let ctl = *self;
+        self.after(chunks::reload(ctl), || {});
+    }
+
+    /// [`Controller::reload`]'s work, in the chunk.
+    pub(crate) fn reload_now(&self) {
         let (Some(endpoint), Some(seq)) = (self.endpoint(), self.queue.try_update_value(UpdateQueue::take_seq)) else {
             return;
         };
@@ -671,7 +695,7 @@ impl Controller {
                 }
                 Err(message) => {
                     ctl.notice.try_set(Some(kassa_core::i18n::fill(ctl.t().payment_failed, &[&message])));
-                    ctl.reload();
+                    ctl.reload_now();
                     ctl.set_phase(Phase::Open);
                     ctl.emit(|h| h.error("payment_failed", &message));
                 }

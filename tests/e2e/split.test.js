@@ -102,3 +102,18 @@ test("a chunk that cannot be fetched is offered again, and then shows its screen
   assert.equal(await screen.getAttribute("data-phase"), "succeeded");
   assert.equal(await page.getByTestId("load-failed").count(), 0);
 });
+
+test("an edit made while the chunk cannot be fetched is kept, retried, and saved once it can", async () => {
+  let fail = true;
+  const c = await openWithChunk((route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  c.page.expectErrors(/split_after\.wasm|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+  await c.field("customer_name").fill("Ada Lovelace");
+  await c.field("customer_name").blur();
+  await c.testId("sync-status").filter({ hasText: /retrying/ }).waitFor();
+  assert.equal(await c.field("customer_name").inputValue(), "Ada Lovelace", "the edit stays on screen");
+  assert.equal(c.patches.length, 0, "nothing was sent without its body's writer");
+  fail = false;
+  await until(async () => (await c.server()).customer_name === "Ada Lovelace");
+  await c.settled();
+  assert.equal(c.patches.length, 1);
+});
