@@ -191,16 +191,16 @@ function printParts() {
       for (const a of wasmByArea(f.brotli)) line(a.label, a.raw, `~${a.brotli}`, "  ");
     }
   }
-  console.log("loaded once the checkout is interactive, not part of the first render:");
-  for (const f of readdirSync(join(ROOT, "pkg")).filter((f) => /^split_.*\.wasm$/.test(f)).sort()) {
-    const b = readFileSync(join(ROOT, "pkg", f));
-    line(`chunk ${f}`, b.length, brotli(b), "  ");
-  }
   const css = readFileSync(join(ROOT, "www", "kassa.css"));
   line("  of the wasm's data: the stylesheet (www/kassa.css)", css.length, brotli(css));
   const tables = readdirSync(join(ROOT, "pkg", "lang")).map((f) => ({ f, b: readFileSync(join(ROOT, "pkg", "lang", f)) }));
   const br = tables.map((t) => brotli(t.b));
   console.log(`language data, beside the first render for a buyer outside English (one of ${tables.length} tables, fetched in parallel with the wasm): ${Math.min(...br)}–${Math.max(...br)} B brotli`);
+  console.log("not part of the first render, fetched once the checkout is interactive:");
+  for (const f of readdirSync(join(ROOT, "pkg")).filter((f) => /^split_.*\.wasm$/.test(f)).sort()) {
+    const b = readFileSync(join(ROOT, "pkg", f));
+    line(`chunk ${f}`, b.length, brotli(b), "  ");
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

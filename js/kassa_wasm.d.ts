@@ -1055,7 +1055,6 @@ export function sessionUrl(api_base: string | null | undefined, client_secret: s
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
-    readonly memory: WebAssembly.Memory;
     readonly __wbg_intounderlyingbytesource_free: (a: number, b: number) => void;
     readonly __wbg_intounderlyingsink_free: (a: number, b: number) => void;
     readonly __wbg_intounderlyingsource_free: (a: number, b: number) => void;
@@ -1075,10 +1074,12 @@ export interface InitOutput {
     readonly mount: (a: any, b: any, c: any, d: any) => [number, number, number];
     readonly registerTexts: (a: number, b: number, c: any) => [number, number];
     readonly sessionUrl: (a: number, b: number, c: number, d: number) => [number, number];
+    readonly __indirect_function_table: WebAssembly.Table;
+    readonly memory: WebAssembly.Memory;
     readonly wasm_bindgen__convert__closures_____invoke__h00f272247694202a: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h40a7b3091017dec5: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h135fedfe90f72b84: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h9c51a83d1d4619c1: (a: number, b: number) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h1b5ce7b1c699779e: (a: number, b: number, c: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h3e13531e4b027589: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

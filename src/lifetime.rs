@@ -24,9 +24,11 @@ pub enum Timer {
     Countries,
     /// Loading the card form after the first paint.
     Payment,
+    /// Fetching the chunk after the first paint.
+    Prefetch,
 }
 
-const TIMERS: usize = 4;
+const TIMERS: usize = 5;
 
 struct Inner {
     alive: Cell<bool>,
@@ -48,7 +50,7 @@ impl Lifetime {
         let lifetime = Self(SendWrapper::new(Rc::new(Inner {
             alive: Cell::new(true),
             abort: web_sys::AbortController::new().ok(),
-            timers: RefCell::new([None, None, None, None]),
+            timers: RefCell::new([None, None, None, None, None]),
             ends: RefCell::new(Vec::new()),
         })));
         let ending = lifetime.clone();

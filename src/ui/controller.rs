@@ -213,6 +213,16 @@ impl Controller {
         }
     }
 
+    /// Runs `f` once the page has painted (the next frame, then a task) unless the current
+    /// owner or the checkout goes first: what the first render does not need (the country
+    /// list, the card form, the chunk's code) must not delay the first frame.
+    pub fn after_paint(&self, timer: Timer, f: impl FnOnce() + 'static) {
+        let ctl = *self;
+        if let Ok(frame) = request_animation_frame_with_handle(move || ctl.later(timer, Duration::ZERO, f)) {
+            on_cleanup(move || frame.cancel());
+        }
+    }
+
     /// Fires an event on the host element, if there is one. A listener may destroy the
     /// checkout: callers do nothing after this but `try_` accesses.
     fn emit(&self, f: impl FnOnce(&Host)) {

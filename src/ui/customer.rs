@@ -190,13 +190,9 @@ impl AddressLine {
 fn country_options(ctl: Controller) -> Node {
     let locale = ctl.locale();
     let all_countries = State::new(false);
-    if let Ok(frame) = request_animation_frame_with_handle(move || {
-        ctl.later(Timer::Countries, std::time::Duration::ZERO, move || {
-            all_countries.try_set(true);
-        });
-    }) {
-        on_cleanup(move || frame.cancel());
-    }
+    ctl.after_paint(Timer::Countries, move || {
+        all_countries.try_set(true);
+    });
     dynamic(move || {
         let chosen = ctl.draft.with_untracked(|d| d.address.country.clone());
         let mut countries: Vec<(String, String)> = if all_countries.get() {

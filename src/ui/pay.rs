@@ -55,11 +55,7 @@ pub fn pay(ctl: Controller) -> Node {
     // and again should a plan that needs a card be chosen later.
     Effect::new(move |_| {
         if needs_form.get() {
-            if let Ok(frame) = request_animation_frame_with_handle(move || {
-                ctl.later(Timer::Payment, std::time::Duration::ZERO, move || ctl.prepare_payment());
-            }) {
-                on_cleanup(move || frame.cancel());
-            }
+            ctl.after_paint(Timer::Payment, move || ctl.prepare_payment());
         }
     });
     let missing = Computed::new(move || ctl.session.with(|s| ctl.draft.with(|d| d.missing(s))));
