@@ -982,33 +982,8 @@ export interface PriceMeter {
 }
 
 
-export class IntoUnderlyingByteSource {
-    private constructor();
-    free(): void;
-    [Symbol.dispose](): void;
-    cancel(): void;
-    pull(controller: ReadableByteStreamController): Promise<any>;
-    start(controller: ReadableByteStreamController): void;
-    readonly autoAllocateChunkSize: number;
-    readonly type: ReadableStreamType;
-}
 
-export class IntoUnderlyingSink {
-    private constructor();
-    free(): void;
-    [Symbol.dispose](): void;
-    abort(reason: any): Promise<any>;
-    close(): Promise<any>;
-    write(chunk: any): Promise<any>;
-}
 
-export class IntoUnderlyingSource {
-    private constructor();
-    free(): void;
-    [Symbol.dispose](): void;
-    cancel(): void;
-    pull(controller: ReadableStreamDefaultController): Promise<any>;
-}
 
 /**
  * A mounted checkout; `update(options)` changes it, `destroy()` removes it.
@@ -1055,20 +1030,7 @@ export function sessionUrl(api_base: string | null | undefined, client_secret: s
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
-    readonly __wbg_intounderlyingbytesource_free: (a: number, b: number) => void;
-    readonly __wbg_intounderlyingsink_free: (a: number, b: number) => void;
-    readonly __wbg_intounderlyingsource_free: (a: number, b: number) => void;
     readonly __wbg_kassahandle_free: (a: number, b: number) => void;
-    readonly intounderlyingbytesource_autoAllocateChunkSize: (a: number) => number;
-    readonly intounderlyingbytesource_cancel: (a: number) => void;
-    readonly intounderlyingbytesource_pull: (a: number, b: any) => any;
-    readonly intounderlyingbytesource_start: (a: number, b: any) => void;
-    readonly intounderlyingbytesource_type: (a: number) => number;
-    readonly intounderlyingsink_abort: (a: number, b: any) => any;
-    readonly intounderlyingsink_close: (a: number) => any;
-    readonly intounderlyingsink_write: (a: number, b: any) => any;
-    readonly intounderlyingsource_cancel: (a: number) => void;
-    readonly intounderlyingsource_pull: (a: number, b: any) => any;
     readonly kassahandle_destroy: (a: number) => void;
     readonly kassahandle_update: (a: number, b: any) => [number, number];
     readonly mount: (a: any, b: any, c: any, d: any) => [number, number, number];

@@ -10,6 +10,8 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 # The wasm-opt flags, as Cargo.toml's [package.metadata.wasm-pack…] lists them for wasm-pack.
 read -r -a WASM_OPT_FLAGS < <(sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' Cargo.toml | tr -d '",')
+WASM_FEATURES=()
+for flag in "${WASM_OPT_FLAGS[@]}"; do [[ "$flag" == --enable-* ]] && WASM_FEATURES+=("$flag"); done
 
 # widget OUT_DIR [FEATURE…]: the release widget, split (feature `split`, see
 # src/ui/chunks.rs) into the first render and the chunks loaded after it. wasm-pack's
@@ -28,6 +30,9 @@ widget() {
   "$ROOT/target/release/kassa-split" "$ROOT/target/wasm32-unknown-unknown/release/kassa.wasm" "$split_dir" ./kassa_wasm.js >/dev/null
   rm -f "$out"/kassa_wasm* "$out"/split_*.wasm "$out"/__wasm_split.js
   wasm-bindgen --target web --keep-lld-exports --out-dir "$out" --out-name kassa_wasm "$split_dir/main.wasm"
+  # wasm-streams' stream classes, exported by every build although Kassa never makes one.
+  node "$ROOT/scripts/drop-exports.mjs" "$out" IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource \
+    -- "${WASM_FEATURES[@]}"
   wasm-opt "$out/kassa_wasm_bg.wasm" "${WASM_OPT_FLAGS[@]}" -o "$out/kassa_wasm_bg.wasm"
   for chunk in "$split_dir"/split_*.wasm; do
     wasm-opt "$chunk" "${WASM_OPT_FLAGS[@]}" -o "$out/$(basename "$chunk")"

@@ -34,6 +34,16 @@ test("importing the package in Node touches no window and throws nothing", async
   assert.equal(out.trim(), "defineElement,init,mount,sessionUrl undefined");
 });
 
+test("the package ships none of wasm-streams' stream classes (scripts/drop-exports.mjs)", () => {
+  const wasm = new WebAssembly.Module(readFileSync(join(ROOT, "pkg", "kassa_wasm_bg.wasm")));
+  const exports = WebAssembly.Module.exports(wasm).map((e) => e.name);
+  assert.ok(exports.includes("mount") && exports.includes("registerTexts"), `Kassa's own exports stay: ${exports}`);
+  assert.deepEqual(exports.filter((name) => /intounderlying/i.test(name)), []);
+  for (const file of ["kassa_wasm.js", "kassa_wasm.d.ts"]) {
+    assert.doesNotMatch(readFileSync(join(ROOT, "pkg", file), "utf8"), /IntoUnderlying|intounderlying/, file);
+  }
+});
+
 test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { timeout: 240_000 }, async () => {
   const packed = run("npm", ["pack", "--json", "--pack-destination", dir], join(ROOT, "pkg"));
   const [{ filename, files }] = JSON.parse(packed);
