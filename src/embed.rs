@@ -247,14 +247,14 @@ pub fn register_texts(code: &str, table: JsValue) -> Result<(), JsError> {
     let lang = Lang::ALL
         .into_iter()
         .find(|l| *l != Lang::En && l.code() == code)
-        .ok_or_else(|| Error::InvalidTexts(format!("no language {code:?}")))?;
+        .ok_or_else(|| Error::InvalidTexts(format!("no language \"{code}\"")))?;
     if lang.has_texts() {
         return Ok(());
     }
     // Leaked once per language and page: the table lives as long as the page, like English.
     let sentence = |key: &str| js_sys::Reflect::get(&table, &JsValue::from_str(key)).ok()?.as_string();
     let texts = Texts::from_lookup(|key| sentence(key).map(|text| &*Box::leak(text.into_boxed_str())))
-        .map_err(|key| Error::InvalidTexts(format!("the {code} table has no sentence {key:?}")))?;
+        .map_err(|key| Error::InvalidTexts(format!("the {code} table has no sentence \"{key}\"")))?;
     register(lang, texts);
     Ok(())
 }

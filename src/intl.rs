@@ -158,6 +158,14 @@ pub fn browser_locale() -> String {
     web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en-US".to_string())
 }
 
+/// A double's shortest decimal text, as JavaScript writes it (`Number#toString`: `0.9`,
+/// `1.5e-7`), for [`kassa_core::money::ExchangeRate::from_json`] and a custom field's
+/// number: the browser's formatter instead of one linked into the wasm.
+pub fn float_text(n: f64) -> Option<String> {
+    let text = js_sys::Number::from(n).to_string_with_radix(10).ok()?;
+    n.is_finite().then(|| text.into())
+}
+
 /// Formats a plain integer for `locale` (`3` → `"٣"` in Arabic), for counts in phrases.
 pub fn format_integer(n: u32, locale: &str) -> String {
     thread_local! {

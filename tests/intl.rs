@@ -192,3 +192,23 @@ fn names_sort_as_the_buyers_language_does() {
     let fallback = collator("not a locale!");
     assert_eq!(fallback("a", "b"), std::cmp::Ordering::Less);
 }
+
+#[wasm_bindgen_test]
+fn a_doubles_text_is_the_browsers_shortest_and_reads_back_as_the_rate() {
+    use kassa::core::money::ExchangeRate;
+    use kassa::intl::float_text;
+    assert_eq!(float_text(0.9).as_deref(), Some("0.9"));
+    assert_eq!(float_text(1.0837).as_deref(), Some("1.0837"));
+    assert_eq!(float_text(0.1 + 0.2).as_deref(), Some("0.30000000000000004"));
+    assert_eq!(float_text(1.5e-7).as_deref(), Some("1.5e-7"));
+    assert_eq!(float_text(f64::NAN), None);
+    assert_eq!(float_text(f64::INFINITY), None);
+    // A rate the session sends as a JSON number reads as the decimal it was written as,
+    // exponent and all, the same as its native reading by serde_json's formatter.
+    for (number, written) in [(0.9, "0.9"), (1.0837, "1.0837"), (157.25, "157.25"), (1.5e-7, "0.00000015")] {
+        let json = serde_json::json!(number);
+        let browser = ExchangeRate::from_json(&json, float_text).unwrap();
+        assert_eq!(browser, ExchangeRate::parse(written).unwrap());
+        assert_eq!(browser, ExchangeRate::from_json(&json, kassa::core::money::rate::float_text).unwrap());
+    }
+}

@@ -85,7 +85,7 @@ pub enum ApiError {
     /// 403 refusing the request for a reason of Polar's checkout (`CheckoutForbiddenError`
     /// but `NotOpenCheckout`): an active subscription, a redeemed trial, a payment not
     /// ready, a discount used up, or not permitted. Nothing was changed.
-    #[error("refused ({reason:?}): {detail}")]
+    #[error("refused ({}): {detail}", reason.code())]
     Forbidden {
         /// Which refusal.
         reason: Refusal,
@@ -169,8 +169,9 @@ impl ApiError {
         };
         let detail = match &detail_value {
             serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Null => raw.chars().take(200).collect(),
-            other => other.to_string(),
+            // Polar's `detail` is a string but for a 422's list, read below: anything else
+            // is quoted as it came, shortened, as a body with no `detail` is.
+            _ => raw.chars().take(200).collect(),
         };
         match (status, name.as_str()) {
             (422, _) => Self::Validation(field_problems(&detail_value)),
@@ -198,9 +199,10 @@ fn field_problems(detail: &serde_json::Value) -> Vec<FieldProblem> {
                     .map(|loc| {
                         loc.iter()
                             .skip_while(|s| s.as_str() == Some("body"))
-                            .map(|s| match s {
-                                serde_json::Value::String(s) => s.clone(),
-                                other => other.to_string(),
+                            // A step is a key or an index (`["custom_field_data", 0]`).
+                            .filter_map(|s| match s {
+                                serde_json::Value::String(s) => Some(s.clone()),
+                                other => other.as_u64().map(|i| i.to_string()),
                             })
                             .collect()
                     })
@@ -239,6 +241,15 @@ mod tests {
         assert_eq!(problems[0].path, vec!["customer_email"]);
         assert_eq!(problems[0].message, "value is not a valid email address");
         assert_eq!(problems[1].path, vec!["customer_billing_address", "country"]);
+    }
+
+    #[test]
+    fn a_loc_index_is_a_step_and_a_detail_not_a_string_is_quoted_raw() {
+        let body = r#"{"detail":[{"loc":["body","products",1,null],"msg":"Unknown product","type":"value_error"}]}"#;
+        let ApiError::Validation(problems) = ApiError::from_response(422, None, body) else { panic!() };
+        assert_eq!(problems[0].path, vec!["products", "1"]);
+        let body = r#"{"error":"Weird","detail":{"why":[1.5]}}"#;
+        assert_eq!(ApiError::from_response(418, None, body), ApiError::Unexpected { status: 418, detail: body.into() });
     }
 
     #[test]

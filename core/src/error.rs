@@ -4,13 +4,13 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// A currency code that is not three ASCII letters.
-    #[error("invalid currency code {0:?}: expected three letters such as USD")]
+    #[error("invalid currency code \"{0}\": expected three letters such as USD")]
     InvalidCurrency(String),
     /// An amount whose arithmetic would leave the range of `i64` minor units.
     #[error("amount out of range")]
     AmountOverflow,
     /// An exchange rate that is not a positive, finite decimal number.
-    #[error("invalid exchange rate {0:?}: expected a positive decimal number")]
+    #[error("invalid exchange rate \"{0}\": expected a positive decimal number")]
     InvalidRate(String),
     /// JSON from the provider (or the page) that does not have the shape of the type
     /// read from it; `at` is the path to the value (`products[0].prices[1].price_currency`).

@@ -23,7 +23,7 @@ impl Amounts {
     /// The context for `checkout` in `locale`.
     pub fn for_session(checkout: &CheckoutPublic, locale: &str) -> Self {
         let details = checkout.currency_details.as_ref();
-        let local = details.and_then(|d| d.local_currency());
+        let local = details.and_then(|d| d.local_currency(crate::intl::float_text));
         let code = checkout.currency.clone();
         // A "local" currency equal to the payment currency adds nothing.
         let local = local.filter(|l| Currency::parse(&code).ok() != Some(l.unit.currency));

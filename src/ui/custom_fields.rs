@@ -89,7 +89,10 @@ fn custom_field_input(ctl: Controller, field: AttachedCustomField) -> Node {
                     // A date may come back as Polar's datetime: the input shows its day.
                     Value::String(s) if kind == CustomFieldType::Date => s.chars().take(10).collect(),
                     Value::String(s) => s,
-                    Value::Number(n) => n.to_string(),
+                    Value::Number(n) => match n.as_i64() {
+                        Some(whole) => whole.to_string(),
+                        None => n.as_f64().and_then(crate::intl::float_text).unwrap_or_default(),
+                    },
                     _ => String::new(),
                 })
                 .on("input", move |ev| {

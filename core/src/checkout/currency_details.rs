@@ -94,12 +94,13 @@ pub struct CurrencyDetails {
 impl CurrencyDetails {
     /// The buyer's local currency with its rate, if the session carries a usable one.
     /// A malformed code or rate means no local amounts are shown, rather than wrong ones.
-    pub fn local_currency(&self) -> Option<crate::money::LocalCurrency> {
+    /// `float_text` as [`ExchangeRate::from_json`] takes it.
+    pub fn local_currency(&self, float_text: impl Fn(f64) -> Option<String>) -> Option<crate::money::LocalCurrency> {
         use crate::money::{Currency, ExchangeRate, Money, SymbolPosition};
         let local = self.plan.local.as_ref()?;
         let currency = Currency::parse(&local.currency).ok()?;
         let exponent = local.currency_decimals.unwrap_or_else(|| currency.exponent());
-        let rate = ExchangeRate::from_json(local.currency_exchange_rate.as_ref()?).ok()?;
+        let rate = ExchangeRate::from_json(local.currency_exchange_rate.as_ref()?, float_text).ok()?;
         let symbol =
             local.currency_symbol.clone().zip(local.currency_position.as_deref().and_then(SymbolPosition::parse));
         Some(crate::money::LocalCurrency { unit: Money::with_exponent(0, currency, exponent), rate, symbol })
@@ -129,7 +130,7 @@ mod tests {
 
     #[test]
     fn reads_seed_000s_local_block() {
-        let local = details(serde_json::json!(0.9), "EUR").local_currency().unwrap();
+        let local = details(serde_json::json!(0.9), "EUR").local_currency(crate::money::rate::float_text).unwrap();
         assert_eq!(local.rate.to_string(), "0.9");
         assert_eq!(local.unit.currency.code(), "EUR");
         assert_eq!(local.symbol, Some(("€".to_string(), crate::money::SymbolPosition::Left)));
@@ -137,10 +138,10 @@ mod tests {
 
     #[test]
     fn a_bad_rate_or_code_shows_no_local_amount() {
-        assert!(details(serde_json::json!(0), "EUR").local_currency().is_none());
-        assert!(details(serde_json::json!(-1.2), "EUR").local_currency().is_none());
-        assert!(details(serde_json::json!("abc"), "EUR").local_currency().is_none());
-        assert!(details(serde_json::json!(null), "EUR").local_currency().is_none());
-        assert!(details(serde_json::json!(0.9), "E").local_currency().is_none());
+        assert!(details(serde_json::json!(0), "EUR").local_currency(crate::money::rate::float_text).is_none());
+        assert!(details(serde_json::json!(-1.2), "EUR").local_currency(crate::money::rate::float_text).is_none());
+        assert!(details(serde_json::json!("abc"), "EUR").local_currency(crate::money::rate::float_text).is_none());
+        assert!(details(serde_json::json!(null), "EUR").local_currency(crate::money::rate::float_text).is_none());
+        assert!(details(serde_json::json!(0.9), "E").local_currency(crate::money::rate::float_text).is_none());
     }
 }

@@ -60,11 +60,23 @@ impl ExchangeRate {
     }
 
     /// Reads a rate from JSON: a number (`0.9`) or a decimal string (`"0.9"`).
-    pub fn from_json(value: &serde_json::Value) -> Result<Self> {
-        match value {
-            serde_json::Value::Number(n) => Self::parse(&n.to_string()),
-            serde_json::Value::String(s) => Self::parse(s),
-            other => Err(Error::InvalidRate(other.to_string())),
+    /// `float_text` writes a number with a fraction as its shortest decimal text, the one
+    /// that reads back as the same double ([`float_text`] natively; the widget passes the
+    /// browser's `Number#toString`, because the formatter serde_json links weighs ~10 KB
+    /// of tables in the wasm).
+    pub fn from_json(value: &serde_json::Value, float_text: impl Fn(f64) -> Option<String>) -> Result<Self> {
+        let text = match value {
+            serde_json::Value::Number(n) => match (n.as_u64(), n.as_f64()) {
+                (Some(whole), _) => Some(whole.to_string()),
+                (None, Some(float)) => float_text(float),
+                (None, None) => None,
+            },
+            serde_json::Value::String(s) => Some(s.clone()),
+            _ => None,
+        };
+        match text {
+            Some(text) => Self::parse(&text),
+            None => Err(Error::InvalidRate("not a positive number or decimal string".into())),
         }
     }
 
@@ -127,6 +139,12 @@ impl fmt::Debug for ExchangeRate {
     }
 }
 
+/// A double's shortest decimal text, by serde_json's formatter: [`ExchangeRate::from_json`]'s
+/// `float_text` outside the browser.
+pub fn float_text(n: f64) -> Option<String> {
+    serde_json::Number::from_f64(n).map(|n| n.to_string())
+}
+
 impl fmt::Display for ExchangeRate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_decimal_string())
@@ -154,9 +172,10 @@ mod tests {
         assert_eq!(rate(".5").to_string(), "0.5");
         assert_eq!(rate("1.5e-3").to_string(), "0.0015");
         assert_eq!(rate("2E2").to_string(), "200");
-        assert_eq!(ExchangeRate::from_json(&json!(0.9)).unwrap(), rate("0.9"));
-        assert_eq!(ExchangeRate::from_json(&json!("0.9")).unwrap(), rate("0.9"));
-        assert_eq!(ExchangeRate::from_json(&json!(157)).unwrap(), rate("157"));
+        assert_eq!(ExchangeRate::from_json(&json!(0.9), float_text).unwrap(), rate("0.9"));
+        assert_eq!(ExchangeRate::from_json(&json!("0.9"), float_text).unwrap(), rate("0.9"));
+        assert_eq!(ExchangeRate::from_json(&json!(157), float_text).unwrap(), rate("157"));
+        assert!(ExchangeRate::from_json(&json!(0.9), |_| None).is_err(), "a fraction needs its text");
     }
 
     #[test]
@@ -167,7 +186,7 @@ mod tests {
             assert!(ExchangeRate::parse(bad).is_err(), "{bad:?} should be rejected");
         }
         for bad in [json!(null), json!(true), json!([]), json!(-0.9), json!(0)] {
-            assert!(ExchangeRate::from_json(&bad).is_err(), "{bad} should be rejected");
+            assert!(ExchangeRate::from_json(&bad, float_text).is_err(), "{bad} should be rejected");
         }
     }
 
