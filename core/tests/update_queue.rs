@@ -4,6 +4,7 @@
 
 use kassa_core::api_error::{ApiError, FieldProblem};
 use kassa_core::checkout::{CheckoutUpdate, Field, FieldPath, FieldSet, Patch};
+use kassa_core::sync::queue::MAX_ATTEMPTS;
 use kassa_core::sync::{EditKind, Reaction, RequestKind, SyncStatus, UpdateQueue};
 use proptest::prelude::*;
 
@@ -331,6 +332,34 @@ fn a_network_error_on_confirm_retries_the_confirm() {
     let c = q.next_request(0.0).unwrap();
     assert!(matches!(q.on_response(c.seq, Err(ApiError::Network("x".into())), 0.0), Reaction::Retrying { .. }));
     assert!(matches!(q.next_request(500.0).unwrap().kind, RequestKind::Confirm { token: None }));
+}
+
+#[test]
+fn a_request_never_sent_fails_as_a_network_error_would() {
+    // Two queues with the same history: one told its request failed on the network, the
+    // other that it was never sent (the widget's sending code could not be loaded).
+    let (mut answered, mut unsent) = (UpdateQueue::new(), UpdateQueue::new());
+    for q in [&mut answered, &mut unsent] {
+        q.edit(name("Ada"), EditKind::Text, 0.0);
+        q.confirm(Some("tok".into()), CheckoutUpdate::default());
+    }
+    for attempt in 1..=MAX_ATTEMPTS {
+        let t = f64::from(attempt) * 100_000.0;
+        let (a, u) = (answered.next_request(t).unwrap(), unsent.next_request(t).unwrap());
+        assert_eq!(a, u);
+        let network = || ApiError::Network("offline".into());
+        let reaction = unsent.unsent(u.seq, network(), t);
+        assert_eq!(reaction, answered.on_response(a.seq, Err(network()), t));
+        assert_eq!(reaction == Reaction::Stalled, attempt == MAX_ATTEMPTS, "attempt {attempt}: {reaction:?}");
+        assert_eq!(unsent.unsent(u.seq, network(), t), Reaction::Stale, "once only");
+    }
+    assert_eq!(answered.status(), unsent.status());
+    unsent.retry_now(1e9);
+    let again = unsent.next_request(1e9).unwrap();
+    assert_eq!(
+        (again.kind, again.body.customer_name),
+        (RequestKind::Confirm { token: Some("tok".into()) }, Patch::Value("Ada".into()))
+    );
 }
 
 #[test]

@@ -550,7 +550,7 @@ impl Controller {
     /// network, and the queue retries it (the buyer's edits stay in the draft).
     fn unsent(&self, seq: u64) {
         let error = ApiError::Network("the checkout's code could not be loaded".into());
-        let reaction = self.queue.try_update_value(|q| q.on_response(seq, Err(error.clone()), now()));
+        let reaction = self.queue.try_update_value(|q| q.unsent(seq, error.clone(), now()));
         self.pump();
         if reaction == Some(Reaction::Stalled) {
             self.emit(|h| h.error(error.code(), &error.to_string()));

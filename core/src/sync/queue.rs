@@ -394,32 +394,46 @@ impl UpdateQueue {
                 self.requeue(request.body, now_ms);
                 Reaction::PaymentFailed(message)
             }
-            Err(e) if e.is_retryable() || matches!(e, ApiError::Decode(_)) => {
-                self.requeue(request.body, now_ms);
-                if was_confirm {
-                    self.confirm = Confirm::Wanted(match request.kind {
-                        RequestKind::Confirm { token } => token,
-                        RequestKind::Update => None,
-                    });
-                }
-                self.attempts += 1;
-                if self.attempts >= MAX_ATTEMPTS {
-                    self.stalled = Some(e);
-                    return Reaction::Stalled;
-                }
-                let delay = match e {
-                    ApiError::RateLimited { retry_after: Some(s) } => (f64::from(s) * 1000.0).min(RETRY_AFTER_MAX_MS),
-                    _ => (BACKOFF_BASE_MS * 2f64.powi(self.attempts as i32 - 1)).min(BACKOFF_MAX_MS),
-                };
-                self.not_before = now_ms + delay;
-                Reaction::Retrying { at_ms: self.not_before }
-            }
+            Err(e) if e.is_retryable() || matches!(e, ApiError::Decode(_)) => self.retry_later(request, e, now_ms),
             Err(e) => {
                 self.requeue(request.body, now_ms);
                 self.stalled = Some(e);
                 Reaction::Stalled
             }
         }
+    }
+
+    /// Request `seq` was never sent (the code that sends could not be loaded): it fails
+    /// as a network error would, without the rest of [`UpdateQueue::on_response`], which
+    /// the widget loads with that code.
+    pub fn unsent(&mut self, seq: u64, error: ApiError, now_ms: f64) -> Reaction {
+        let Some(request) = self.in_flight.take_if(|r| r.seq == seq) else {
+            return Reaction::Stale;
+        };
+        if matches!(request.kind, RequestKind::Confirm { .. }) {
+            self.confirm = Confirm::None;
+        }
+        self.retry_later(request, error, now_ms)
+    }
+
+    /// A request that may succeed later goes again after a backoff, until it has failed
+    /// [`MAX_ATTEMPTS`] times in a row: then the queue stalls.
+    fn retry_later(&mut self, request: Request, e: ApiError, now_ms: f64) -> Reaction {
+        self.requeue(request.body, now_ms);
+        if let RequestKind::Confirm { token } = request.kind {
+            self.confirm = Confirm::Wanted(token);
+        }
+        self.attempts += 1;
+        if self.attempts >= MAX_ATTEMPTS {
+            self.stalled = Some(e);
+            return Reaction::Stalled;
+        }
+        let delay = match e {
+            ApiError::RateLimited { retry_after: Some(s) } => (f64::from(s) * 1000.0).min(RETRY_AFTER_MAX_MS),
+            _ => (BACKOFF_BASE_MS * 2f64.powi(self.attempts as i32 - 1)).min(BACKOFF_MAX_MS),
+        };
+        self.not_before = now_ms + delay;
+        Reaction::Retrying { at_ms: self.not_before }
     }
 
     /// Puts an unsent body back in front of newer edits, due at once.
