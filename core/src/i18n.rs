@@ -127,18 +127,24 @@ macro_rules! texts {
             /// `Err` names the first key it did not answer. One loop over the keys, not a
             /// lookup written out per sentence: this runs in the wasm, where code is weight.
             pub fn from_lookup(mut get: impl FnMut(&str) -> Option<&'static str>) -> Result<Self, &'static str> {
-                let blank = || IntervalWords { unit: "", one: "", many: "" };
-                let mut table = Self { $($sentence: "",)* $($words: blank(),)* };
-                let slots = [
-                    $((stringify!($sentence), &mut table.$sentence),)*
+                // Data, not code per sentence: a blank table copied, then each slot found
+                // through a static list of keys and field accessors.
+                type Slot = fn(&mut Texts) -> &mut &'static str;
+                const BLANK: Texts = Texts {
+                    $($sentence: "",)*
+                    $($words: IntervalWords { unit: "", one: "", many: "" },)*
+                };
+                const SLOTS: &[(&str, Slot)] = &[
+                    $((stringify!($sentence), |t| &mut t.$sentence),)*
                     $(
-                        (concat!(stringify!($words), ".unit"), &mut table.$words.unit),
-                        (concat!(stringify!($words), ".one"), &mut table.$words.one),
-                        (concat!(stringify!($words), ".many"), &mut table.$words.many),
+                        (concat!(stringify!($words), ".unit"), |t| &mut t.$words.unit),
+                        (concat!(stringify!($words), ".one"), |t| &mut t.$words.one),
+                        (concat!(stringify!($words), ".many"), |t| &mut t.$words.many),
                     )*
                 ];
-                for (key, slot) in slots {
-                    *slot = get(key).ok_or(key)?;
+                let mut table = BLANK;
+                for (key, slot) in SLOTS {
+                    *slot(&mut table) = get(key).ok_or(*key)?;
                 }
                 Ok(table)
             }
