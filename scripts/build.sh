@@ -23,7 +23,12 @@ widget() {
   local out="$1"; shift
   local features="split${1:+,$1}"
   local split_dir="$ROOT/target/split/$(basename "$out")"
-  cargo rustc --quiet --lib --release --target wasm32-unknown-unknown -p kassa --crate-type cdylib \
+  # Panic locations name source files: the shipped wasm names them relative to the
+  # crate (`reactive_graph-0.2.16/src/owner.rs`, `src/dom.rs`), not by this machine's paths.
+  local remap=(--remap-path-prefix="$ROOT/=")
+  for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap+=(--remap-path-prefix="$registry="); done
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${remap[*]}" \
+    cargo rustc --quiet --lib --release --target wasm32-unknown-unknown -p kassa --crate-type cdylib \
     --features "$features" -- -C link-arg=--emit-relocs
   cargo build --quiet --release -p kassa-split
   rm -rf "$split_dir" && mkdir -p "$split_dir" "$out"
