@@ -9,8 +9,6 @@
 //! machinery), whose loader glue is `unsafe`: that is why this module alone allows it.
 //! The runtime the glue calls is Kassa's own ([`rt`]), not `wasm_split_helpers`'s.
 
-use kassa_core::sync::Request;
-
 use crate::dom::{Node, Spot};
 use crate::ui::controller::{Controller, Phase};
 
@@ -68,9 +66,10 @@ split!(after:
 );
 
 split!(after:
-    /// Has the card form check the card and make a token, then confirms.
-    pub fn pay_by_card(ctl: Controller) -> () {
-        ctl.pay_by_card()
+    /// Pays: has the card form, where one is needed, check the card and make a token;
+    /// then confirms.
+    pub fn pay(ctl: Controller) -> () {
+        ctl.pay_now()
     }
 );
 
@@ -89,9 +88,9 @@ split!(after:
 );
 
 split!(after:
-    /// Sends an update or a confirm and applies its answer.
-    pub fn send(ctl: Controller, request: Request) -> () {
-        ctl.send(request)
+    /// Sends the update or confirm `seq` (in flight in the queue) and applies its answer.
+    pub fn send(ctl: Controller, seq: u64) -> () {
+        ctl.send(seq)
     }
 );
 

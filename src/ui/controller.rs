@@ -325,16 +325,26 @@ impl Controller {
     /// then confirms once every edit is saved, carrying the whole form.
     pub fn pay(&self) {
         self.notice.try_set(None);
+        // Paying until the chunk's code takes over: a second click meanwhile does nothing.
+        if self.paying.try_get_untracked() != Some(false) {
+            return;
+        }
+        self.paying.try_set(true);
+        let ctl = *self;
+        self.after(chunks::pay(ctl), move || {
+            ctl.paying.try_set(false);
+            ctl.payment_code_missing();
+        });
+    }
+
+    /// [`Controller::pay`]'s work, in the chunk loaded after the first render (as is the
+    /// confirm's form, written from the draft).
+    pub(crate) fn pay_now(&self) {
+        self.paying.try_set(false);
         let needs_card = self.session.try_with_untracked(|s| s.is_payment_form_required).unwrap_or(false);
         if !needs_card {
             return self.confirm(None);
         }
-        let ctl = *self;
-        self.after(chunks::pay_by_card(ctl), move || ctl.payment_code_missing());
-    }
-
-    /// The card branch of [`Controller::pay`] (in the chunk loaded after the first render).
-    pub(crate) fn pay_by_card(&self) {
         let (Some(Some(payment)), Some(billing)) =
             (self.payment.try_get_value(), self.draft.try_with_untracked(BillingDetails::of))
         else {
@@ -513,10 +523,9 @@ impl Controller {
         }
         let t = now();
         lifetime.cancel(Timer::Queue);
-        if let Some(request) = self.queue.try_update_value(|q| q.next_request(t)).flatten() {
+        if let Some(seq) = self.queue.try_update_value(|q| q.start_next(t)).flatten() {
             let ctl = *self;
-            let seq = request.seq;
-            self.after(chunks::send(ctl, request), move || ctl.unsent(seq));
+            self.after(chunks::send(ctl, seq), move || ctl.unsent(seq));
         } else if let Some(at) = self.queue.try_with_value(UpdateQueue::next_wakeup).flatten() {
             let ctl = *self;
             let wait = Duration::from_millis((at - t).clamp(0.0, 60_000.0) as u64);
@@ -525,10 +534,12 @@ impl Controller {
         self.sync();
     }
 
-    /// [`Controller::pump`]'s request, in the chunk: its body written, sent, its answer
-    /// applied.
-    pub(crate) fn send(&self, request: Request) {
+    /// [`Controller::pump`]'s request `seq`, in the chunk: its body written, sent, its
+    /// answer applied.
+    pub(crate) fn send(&self, seq: u64) {
         let Some(endpoint) = self.endpoint() else { return };
+        let in_flight = self.queue.try_with_value(|q| q.in_flight().filter(|r| r.seq == seq).cloned());
+        let Some(request) = in_flight.flatten() else { return };
         let ctl = *self;
         spawn_local(async move {
             let token = match &request.kind {

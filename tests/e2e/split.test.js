@@ -117,3 +117,23 @@ test("an edit made while the chunk cannot be fetched is kept, retried, and saved
   await c.settled();
   assert.equal(c.patches.length, 1);
 });
+
+test("paying while the chunk cannot be fetched says so and changes nothing; paying again once it can goes through", async () => {
+  let fail = true;
+  const session = await sandbox.createSession({ products: [PRODUCTS.COMMUNITY], customer_email: "ada@example.com" });
+  const page = await newPage(browser);
+  await page.route(CHUNK, (route) => (fail ? route.abort("internetdisconnected") : route.continue()));
+  page.expectErrors(/split_after\.wasm|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+  const c = new CheckoutPage(page, sandbox);
+  c.secret = session.client_secret;
+  await page.goto(`${sandbox.url}/?client_secret=${session.client_secret}`);
+  await page.getByTestId("form").waitFor();
+  await c.testId("pay").click();
+  await c.testId("notice").filter({ hasText: /connection/i }).waitFor();
+  assert.ok(await c.testId("pay").isEnabled(), "the buyer can pay again");
+  assert.equal((await c.server()).status, "open", "nothing was confirmed");
+  fail = false;
+  await c.testId("pay").click();
+  await page.locator("[data-phase=succeeded]").waitFor({ timeout: 10000 });
+  assert.equal((await c.server()).status, "succeeded");
+});

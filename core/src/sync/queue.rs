@@ -237,6 +237,15 @@ impl UpdateQueue {
 
     /// The request to send now, if any. At most one is in flight.
     pub fn next_request(&mut self, now_ms: f64) -> Option<Request> {
+        self.start_next(now_ms)?;
+        self.in_flight.clone()
+    }
+
+    /// [`UpdateQueue::next_request`] without a copy of it: puts the request to send now,
+    /// if any, in flight and gives its sequence number; [`UpdateQueue::in_flight`] has
+    /// it. The widget sends from there, so the code that copies a request's body is
+    /// loaded with the code that sends it, after the first render.
+    pub fn start_next(&mut self, now_ms: f64) -> Option<u64> {
         if self.stopped.is_some() || self.stalled.is_some() || self.in_flight.is_some() || now_ms < self.not_before {
             return None;
         }
@@ -248,11 +257,16 @@ impl UpdateQueue {
         if matches!(kind, RequestKind::Confirm { .. }) {
             self.confirm = Confirm::InFlight;
         }
-        let request = Request { seq: self.take_seq(), kind, body: std::mem::take(&mut self.pending) };
+        let seq = self.take_seq();
         self.ready_at = f64::INFINITY;
         self.edited_in_flight = FieldSet::EMPTY;
-        self.in_flight = Some(request.clone());
-        Some(request)
+        self.in_flight = Some(Request { seq, kind, body: std::mem::take(&mut self.pending) });
+        Some(seq)
+    }
+
+    /// The request in flight, if one is.
+    pub fn in_flight(&self) -> Option<&Request> {
+        self.in_flight.as_ref()
     }
 
     /// A sequence number for a read (a GET) that is not an update, so its answer can be
