@@ -203,7 +203,8 @@ async fn local_currency_details_use_the_shared_conversion() {
     assert_eq!(plan["local"]["formatted_amount"], "¥2,987"); // grouped, as PayNext writes it
     assert_eq!(plan["local"]["formatted_amount_rounded"], "¥2,989");
     // Exactly what the widget computes from the stated rate.
-    let rate = ExchangeRate::from_json(&plan["local"]["currency_exchange_rate"]).unwrap();
+    let rate =
+        ExchangeRate::from_json(&plan["local"]["currency_exchange_rate"], kassa_core::money::rate::float_text).unwrap();
     assert_eq!(rate.convert(1900, 2, 0).unwrap(), 2987);
     // Japan taxes 10 %: due now is $20.90 → ¥3,286.
     assert_eq!(plan["due_now"]["payment"]["amount"], 2090);
