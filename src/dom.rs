@@ -113,6 +113,7 @@ fn region(f: Box<dyn Fn() -> Vec<Node>>) -> Node {
 /// Where a part loaded after the first render is built: the reactive owner of the region
 /// waiting for it, while that region lives. Handed to the loaded code, which builds its
 /// part with [`Spot::build`], so what it makes goes with the region as everything else does.
+#[derive(Clone)]
 pub struct Spot {
     owner: Owner,
     live: Arc<AtomicBool>,
@@ -152,7 +153,7 @@ where
     let (start, end) = DOC.with(|d| (d.create_comment(""), d.create_comment("")));
     let frame = fragment(vec![start.clone(), waiting, end.clone()]);
     let spot = Spot::here();
-    let at = Spot { owner: spot.owner.clone(), live: spot.live.clone() };
+    let at = spot.clone();
     leptos::task::spawn_local(async move {
         let shown = match load(at).await {
             Ok(built) => built,

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{CheckoutEndpoint, Prefetched, Session};
 use crate::computed::Computed;
-use crate::dom::{dynamic, el, later, Node};
+use crate::dom::{dynamic, el, later, El, Node};
 use crate::lifetime::{Lifetime, Timer};
 use crate::state::State;
 use crate::ui::chunks::{closing_screen, preload_after};
@@ -134,21 +134,23 @@ pub fn checkout_view(ctl: Controller) -> Node {
 /// A part of the checkout whose code could not be fetched (Kassa's own file, not the
 /// provider): check the connection, and a way to try again.
 fn load_failed(t: &'static kassa_core::i18n::Texts, on_retry: impl Fn() + 'static) -> Node {
+    let retry = retry_button(t.try_again, on_retry).testid("load-retry");
+    error_box("load-failed", t.generic_title, t.network_body, Some(retry)).node()
+}
+
+/// What stands where a screen could not be shown: a title, why, and maybe a way to retry.
+fn error_box(testid: &str, title: &str, body: &str, retry: Option<El>) -> El {
     el("div")
         .class("kassa-error")
         .attr("role", "alert")
-        .testid("load-failed")
-        .child(el("h2").class("kassa-error-title").text(t.generic_title))
-        .child(el("p").text(t.network_body))
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("kassa-button")
-                .testid("load-retry")
-                .text(t.try_again)
-                .on("click", move |_| on_retry()),
-        )
-        .node()
+        .testid(testid)
+        .child(el("h2").class("kassa-error-title").text(title))
+        .child(el("p").text(body))
+        .child(retry)
+}
+
+fn retry_button(label: &str, on_retry: impl Fn() + 'static) -> El {
+    el("button").attr("type", "button").class("kassa-button").text(label).on("click", move |_| on_retry())
 }
 
 /// What to tell the buyer when the session could not be loaded.
@@ -177,20 +179,6 @@ fn load_error(error: ApiError, lang: Lang, on_retry: impl Fn() + 'static) -> Nod
         });
     }
     let phase = if matches!(error, ApiError::Expired(_)) { "expired" } else { "error" };
-    el("div")
-        .class("kassa-error")
-        .attr("role", "alert")
-        .testid("kassa-error")
-        .attr("data-code", error.code())
-        .attr("data-phase", phase)
-        .child(el("h2").class("kassa-error-title").text(title))
-        .child(el("p").text(body))
-        .child(retry.then(|| {
-            el("button")
-                .attr("type", "button")
-                .class("kassa-button")
-                .text(texts(lang).try_again)
-                .on("click", move |_| on_retry())
-        }))
-        .node()
+    let retry = retry.then(|| retry_button(texts(lang).try_again, on_retry));
+    error_box("kassa-error", title, body, retry).attr("data-code", error.code()).attr("data-phase", phase).node()
 }

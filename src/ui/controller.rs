@@ -648,6 +648,7 @@ impl Controller {
     /// shows an answer, in the chunk loaded after the first render.
     fn reload(&self) {
         let ctl = *self;
+        // Nothing to say if the chunk cannot be fetched: the poll that asked reads again.
         self.after(chunks::reload(ctl), || {});
     }
 
