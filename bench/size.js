@@ -7,7 +7,7 @@
 // the first render by part, the wasm by area (a named rebuild of the release wasm; needs
 // wasm-bindgen on PATH and binaryen in node_modules, as the build does).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,18 @@ export function sizes(buffers) {
 
 export function kassaSizes() {
   return sizes(FIRST_RENDER.map((f) => readFileSync(join(ROOT, "pkg", f))));
+}
+
+/** The stylesheet as the release wasm carries it: build.rs's minified copy, newest first. */
+function builtStylesheet() {
+  const build = join(ROOT, "target", "wasm32-unknown-unknown", "release", "build");
+  const copies = readdirSync(build)
+    .filter((d) => d.startsWith("kassa-"))
+    .map((d) => join(build, d, "out", "kassa.css"))
+    .filter((f) => existsSync(f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!copies.length) throw new Error("no minified stylesheet: run scripts/build.sh first");
+  return readFileSync(copies[0]);
 }
 
 /** Reads a LEB128 unsigned integer at `at`; returns [value, next offset]. */
@@ -191,8 +203,8 @@ function printParts() {
       for (const a of wasmByArea(f.brotli)) line(a.label, a.raw, `~${a.brotli}`, "  ");
     }
   }
-  const css = readFileSync(join(ROOT, "www", "kassa.css"));
-  line("  of the wasm's data: the stylesheet (www/kassa.css)", css.length, brotli(css));
+  const css = builtStylesheet();
+  line("  of the wasm's data: the stylesheet (www/kassa.css, minified)", css.length, brotli(css));
   const tables = readdirSync(join(ROOT, "pkg", "lang")).map((f) => ({ f, b: readFileSync(join(ROOT, "pkg", "lang", f)) }));
   const br = tables.map((t) => brotli(t.b));
   console.log(`language data, beside the first render for a buyer outside English (one of ${tables.length} tables, fetched in parallel with the wasm): ${Math.min(...br)}–${Math.max(...br)} B brotli`);

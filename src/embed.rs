@@ -23,8 +23,9 @@ use crate::Error;
 use kassa_core::i18n::{register, Lang, Texts};
 use kassa_core::wire::{self, FromWire, Wire};
 
-/// Kassa's stylesheet, compiled in: no request, nothing for a CSP to block.
-const STYLESHEET: &str = include_str!("../www/kassa.css");
+/// Kassa's stylesheet, compiled in: no request, nothing for a CSP to block. Minified by
+/// `build.rs` from `www/kassa.css`.
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/kassa.css"));
 
 /// The colour scheme of a checkout.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, tsify::Tsify)]

@@ -9,6 +9,8 @@
 mod alloc_stats;
 pub mod api;
 pub mod computed;
+#[cfg(test)]
+mod css_min;
 pub mod dom;
 pub mod embed;
 pub mod error;
