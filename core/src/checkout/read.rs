@@ -28,6 +28,7 @@ wire_enum!(DiscountType { "fixed" => Fixed, "percentage" => Percentage });
 wire_enum!(DiscountDuration { "once" => Once, "forever" => Forever, "repeating" => Repeating });
 
 impl FromWire for CheckoutPublic {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -94,6 +95,7 @@ impl FromWire for CheckoutPublic {
 }
 
 impl FromWire for CheckoutOrganization {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -110,6 +112,7 @@ impl FromWire for CheckoutOrganization {
 }
 
 impl FromWire for CheckoutProduct {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -136,6 +139,7 @@ impl FromWire for CheckoutProduct {
 }
 
 impl FromWire for Benefit {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -153,6 +157,7 @@ impl FromWire for Benefit {
 }
 
 impl FromWire for ProductPrice {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -182,6 +187,7 @@ impl FromWire for ProductPrice {
 }
 
 impl FromWire for SeatTiers {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -194,6 +200,7 @@ impl FromWire for SeatTiers {
 }
 
 impl FromWire for SeatTier {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -205,6 +212,7 @@ impl FromWire for SeatTier {
 }
 
 impl FromWire for PriceMeter {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -218,6 +226,7 @@ impl FromWire for PriceMeter {
 }
 
 impl FromWire for CheckoutDiscount {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -236,6 +245,7 @@ impl FromWire for CheckoutDiscount {
 }
 
 impl FromWire for Address {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -250,6 +260,7 @@ impl FromWire for Address {
 }
 
 impl FromWire for BillingAddressFields {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -264,6 +275,7 @@ impl FromWire for BillingAddressFields {
 }
 
 impl FromWire for AttachedCustomField {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -276,6 +288,7 @@ impl FromWire for AttachedCustomField {
 }
 
 impl FromWire for CustomField {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -293,6 +306,7 @@ impl FromWire for CustomField {
 }
 
 impl FromWire for CustomFieldProperties {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -310,6 +324,7 @@ impl FromWire for CustomFieldProperties {
 }
 
 impl FromWire for SelectOption {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self { value: f.req("value"), label: f.req("label") })
@@ -317,6 +332,7 @@ impl FromWire for SelectOption {
 }
 
 impl FromWire for CurrencyDetails {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self { plan: f.req("plan") })
@@ -324,6 +340,7 @@ impl FromWire for CurrencyDetails {
 }
 
 impl FromWire for PlanCurrencyDetails {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -336,6 +353,7 @@ impl FromWire for PlanCurrencyDetails {
 }
 
 impl FromWire for AmountPair {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self { payment: f.req("payment"), local: f.opt("local") })
@@ -343,6 +361,7 @@ impl FromWire for AmountPair {
 }
 
 impl FromWire for PaymentAmount {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
@@ -357,6 +376,7 @@ impl FromWire for PaymentAmount {
 }
 
 impl FromWire for LocalAmount {
+    #[inline(never)]
     fn from_wire<W: Wire>(w: &W) -> Result<Self> {
         let f = fields(w)?;
         f.done(Self {
