@@ -1,0 +1,133 @@
+// node scripts/short-imports.mjs OUT_DIR
+//
+// Gives the functions the wasm imports from wasm-bindgen's glue short names (`a`, `b`, …,
+// `ba`, …) in both places that spell them: the import section of kassa_wasm_bg.wasm and
+// the imports object kassa_wasm.js hands to `WebAssembly.instantiate`.
+//
+// Why: wasm-bindgen names each import after its Rust path plus a 16-digit hash
+// (`__wbg_addEventListener_847fd86b8c33ec43`), and the wasm and the glue are two files
+// compressed apart, so each of some 150 names was downloaded twice, its hash digits
+// incompressible both times (README, "Size"). Nothing else reads these names: the
+// chunks import only memory, table and a global (`__wasm_split`), and the exports, which
+// the package's types list, keep theirs.
+//
+// Run after wasm-bindgen (and drop-exports.mjs), before wasm-opt, which keeps import
+// names. A name not found exactly once in the glue fails the build rather than leaving
+// the two files out of step.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const out = process.argv[2];
+if (!out) {
+  console.error("usage: node scripts/short-imports.mjs OUT_DIR");
+  process.exit(2);
+}
+const fail = (message) => {
+  console.error(`short-imports: ${message}`);
+  process.exit(1);
+};
+const GLUE_MODULE = "./kassa_wasm_bg.js";
+const wasmPath = join(out, "kassa_wasm_bg.wasm");
+const gluePath = join(out, "kassa_wasm.js");
+const wasm = readFileSync(wasmPath);
+let glue = readFileSync(gluePath, "utf8");
+
+/** The `i`th short name: one letter, then a letter and a letter, digit, `_` or `$`. */
+function shortName(i) {
+  const first = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const rest = first + "0123456789_$";
+  if (i < first.length) return first[i];
+  i -= first.length;
+  if (i >= first.length * rest.length) fail("more imports than two-character names");
+  return first[Math.floor(i / rest.length)] + rest[i % rest.length];
+}
+
+// --- a minimal reader and writer of the binary format's pieces the import section uses
+let at = 0;
+const u32 = () => {
+  let value = 0, shift = 0, byte;
+  do {
+    byte = wasm[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return value;
+};
+const leb = (n) => {
+  const bytes = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    bytes.push(byte);
+  } while (n);
+  return Buffer.from(bytes);
+};
+const name = () => {
+  const len = u32();
+  const s = wasm.subarray(at, at + len).toString("utf8");
+  at += len;
+  return s;
+};
+const encodeName = (s) => {
+  const b = Buffer.from(s, "utf8");
+  return Buffer.concat([leb(b.length), b]);
+};
+/** Skips an import's descriptor after its kind byte. */
+const skipDescriptor = (kind) => {
+  const limits = () => {
+    const flags = u32();
+    u32();
+    if (flags & 1) u32();
+  };
+  switch (kind) {
+    case 0: u32(); break; // function: type index
+    case 1: at++; limits(); break; // table: reference type, limits
+    case 2: limits(); break; // memory: limits
+    case 3: at += 2; break; // global: value type, mutability
+    case 4: at++; u32(); break; // tag: attribute, type index
+    default: fail(`unknown import kind ${kind}`);
+  }
+};
+
+if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
+at = 8;
+const pieces = [wasm.subarray(0, 8)];
+let renamed = 0;
+while (at < wasm.length) {
+  const start = at;
+  const id = wasm[at++];
+  const size = u32();
+  const end = at + size;
+  if (id !== 2) {
+    pieces.push(wasm.subarray(start, end));
+    at = end;
+    continue;
+  }
+  const count = u32();
+  const entries = [leb(count)];
+  for (let i = 0; i < count; i++) {
+    const module = name();
+    const field = name();
+    const descriptorStart = at;
+    skipDescriptor(wasm[at++]);
+    let short = field;
+    if (module === GLUE_MODULE) {
+      short = shortName(renamed++);
+      const key = new RegExp(`(?<![\\w$])${field.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+      const found = glue.match(key)?.length ?? 0;
+      if (found !== 1) fail(`import ${field} is in the glue ${found} times, not once`);
+      glue = glue.replace(key, short);
+    }
+    entries.push(encodeName(module), encodeName(short), wasm.subarray(descriptorStart, at));
+  }
+  if (at !== end) fail("the import section did not parse to its end");
+  const body = Buffer.concat(entries);
+  pieces.push(Buffer.from([2]), leb(body.length), body);
+}
+if (renamed === 0) fail(`no imports from ${GLUE_MODULE}`);
+const rewritten = Buffer.concat(pieces);
+new WebAssembly.Module(rewritten); // still a valid module
+writeFileSync(wasmPath, rewritten);
+writeFileSync(gluePath, glue);
+console.log(`short-imports: ${renamed} imports renamed`);
