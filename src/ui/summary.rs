@@ -15,8 +15,14 @@ pub fn summary(ctl: Controller) -> Node {
             let product = s.selected_product();
             let name = product.map(|p| p.name.as_str()).unwrap_or_default();
             let description = product.and_then(|p| p.description.as_deref());
-            let benefits: Vec<_> =
-                product.iter().flat_map(|p| &p.benefits).map(|b| el("li").text(&b.description)).collect();
+            // `dir="auto"`, not the stylesheet's `unicode-bidi: plaintext`: the tick's margin
+            // follows the item's own direction, so English in an Arabic checkout keeps its
+            // gap between tick and text.
+            let benefits: Vec<_> = product
+                .iter()
+                .flat_map(|p| &p.benefits)
+                .map(|b| el("li").attr("dir", "auto").text(&b.description))
+                .collect();
             let period = s.billing_interval().map(|(i, n)| ctl.period(i, n));
             let price = el("p").class("kassa-price").testid("price");
             let price = if s.is_free_product_price {

@@ -179,6 +179,12 @@ test("in Arabic, the card form speaks Arabic and the checkout pays", async () =>
   assert.equal(await c.page.locator(".kassa-payment-slot .form").getAttribute("dir"), "rtl");
   const [stripe] = await c.page.evaluate(() => window.__kassaSandboxStripe.stripe);
   assert.equal(stripe.options.locale, "ar-EG", "Stripe is told the checkout's locale");
+  // The merchant's English benefit reads left to right, its tick's gap toward the text.
+  const benefit = await c.page.locator(".kassa-benefits li").first().evaluate((li) => ({
+    direction: getComputedStyle(li).direction,
+    gap: getComputedStyle(li, "::before").marginRight,
+  }));
+  assert.deepEqual(benefit, { direction: "ltr", gap: "8px" });
   await screenshot(c.page, "card-form-ar");
   await c.payWith(CARDS.SUCCEEDS);
   await c.page.locator("[data-phase=succeeded]").waitFor({ timeout: 10000 });
