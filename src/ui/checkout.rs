@@ -2,6 +2,8 @@
 //! phase the checkout is in.
 
 use kassa_core::api_error::ApiError;
+use kassa_core::checkout::plans::usage_lines;
+use kassa_core::checkout::CheckoutPublic;
 use kassa_core::i18n::{texts, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,17 +13,16 @@ use crate::computed::Computed;
 use crate::dom::{dynamic, el, later, El, Node};
 use crate::lifetime::{Lifetime, Timer};
 use crate::state::State;
-use crate::ui::chunks::{closing_screen, preload_after};
+use crate::ui::chunks::{closing_screen, preload_after, rare_part, RarePart};
 use crate::ui::controller::{Controller, HostContext, Phase};
 use crate::ui::custom_fields::custom_fields;
 use crate::ui::customer::{billing_address, customer_details};
 use crate::ui::discount::discount_code;
 use crate::ui::pay::pay;
-use crate::ui::plan::{pay_what_you_want, plan_picker, seats};
+use crate::ui::plan::{plan_picker, seats};
 use crate::ui::screens::{expiry_countdown, waiting};
 use crate::ui::summary::summary;
 use crate::ui::totals::totals;
-use crate::ui::usage::usage;
 
 /// A checkout session, fetched by client secret and rendered: a spinner while it loads,
 /// the form once it has, what went wrong (and a way to try again) if it could not.
@@ -103,9 +104,13 @@ pub fn checkout_view(ctl: Controller) -> Node {
         expiry_countdown,
         plan_picker,
         seats,
-        pay_what_you_want,
+        |ctl| {
+            deferred(ctl, RarePart::CustomAmount, |s| {
+                s.selected_price().and_then(|p| p.custom_amount_bounds()).is_some()
+            })
+        },
         totals,
-        usage,
+        |ctl| deferred(ctl, RarePart::Usage, |s| !usage_lines(s).is_empty()),
         discount_code,
         customer_details,
         billing_address,
@@ -127,6 +132,30 @@ pub fn checkout_view(ctl: Controller) -> Node {
                     load_failed(ctl.t(), move || retry.update(|n| *n += 1))
                 },
             ),
+        })
+    })
+}
+
+/// A part of the form only some sessions have (a pay-what-you-want amount, metered usage):
+/// nothing while the session has none, and once it has, the part built by the chunk's
+/// code, with a spinner while that loads and a way to try again if it cannot. Their code
+/// is not in the first render most checkouts download (−2.6 KB brotli, README "Size").
+fn deferred(ctl: Controller, part: RarePart, has: fn(&CheckoutPublic) -> bool) -> Node {
+    let shown = Computed::new(move || ctl.session.with(has));
+    let retry = State::new(0u32);
+    dynamic(move || {
+        retry.track();
+        shown.get().then(|| {
+            untrack(|| {
+                later(
+                    waiting("part-loading", None).class("kassa-loading kassa-part-loading").node(),
+                    move |at| rare_part(at, ctl, part),
+                    move || {
+                        ctl.chunk_unavailable();
+                        load_failed(ctl.t(), move || retry.update(|n| *n += 1))
+                    },
+                )
+            })
         })
     })
 }

@@ -58,6 +58,26 @@ split!(after, preload = preload_after:
     }
 );
 
+/// A part of the form only some sessions have, whose code is in the chunk: a session
+/// that has one fetches the chunk as its form is built (`ui::checkout::deferred`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RarePart {
+    /// A pay-what-you-want price's amount field.
+    CustomAmount,
+    /// The usage lines of metered prices.
+    Usage,
+}
+
+split!(after:
+    /// A part of the form only some sessions have.
+    pub fn rare_part(at: Spot, ctl: Controller, part: RarePart) -> Option<Node> {
+        at.build(|| match part {
+            RarePart::CustomAmount => crate::ui::plan::pay_what_you_want(ctl),
+            RarePart::Usage => crate::ui::usage::usage(ctl),
+        })
+    }
+);
+
 split!(after:
     /// Loads the card form (the adapter, Stripe.js) and mounts it.
     pub fn load_card_form(ctl: Controller) -> () {

@@ -1,7 +1,8 @@
 // The code the first render does not need (the closing screens, the payment flow, the
-// request bodies) is a chunk of its own
+// request bodies, the parts only some sessions have) is a chunk of its own
 // (src/ui/chunks.rs): the checkout is interactive before it arrives, it is fetched once
-// the form is up, and a chunk that cannot be fetched is offered again, not lost.
+// the form is up (or as the form is built, for a part only some sessions have), and a
+// chunk that cannot be fetched is offered again, not lost.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { newPage, PRODUCTS, screenshot, until, useSandbox } from "./harness.js";
@@ -136,4 +137,36 @@ test("paying while the chunk cannot be fetched says so and changes nothing; payi
   await c.testId("pay").click();
   await page.locator("[data-phase=succeeded]").waitFor({ timeout: 10000 });
   assert.equal((await c.server()).status, "succeeded");
+});
+
+test("a part only some sessions have waits for its code, and is offered again if it cannot be fetched", async () => {
+  // A pay-what-you-want price: its amount field's code is in the chunk, which such a
+  // session fetches as its form is built.
+  let fail = true, asked = 0;
+  const c = await openWithChunk((route) => {
+    asked++;
+    return fail ? route.abort("internetdisconnected") : route.continue();
+  }, [PRODUCTS.SUPPORT]);
+  c.page.expectErrors(/split_after\.wasm|Failed to fetch|ERR_INTERNET_DISCONNECTED/);
+  const failed = c.testId("load-failed");
+  await failed.waitFor();
+  await screenshot(c.page, "part-failed");
+  assert.equal(await c.testId("amount-input").count(), 0);
+  // The rest of the form is there and takes edits meanwhile.
+  await c.field("customer_name").fill("Ada");
+  const events = await c.page.locator("[data-event='kassa:error']").allTextContents();
+  assert.ok(events.some((e) => e.includes("chunk_unavailable")), `${events}`);
+  fail = false;
+  const before = asked;
+  await c.testId("load-retry").click();
+  await c.testId("amount-input").waitFor();
+  assert.ok(asked > before, "asked again");
+  assert.equal(await c.testId("amount-input").inputValue(), "10.00", "the suggested amount");
+  assert.equal(await c.testId("load-failed").count(), 0);
+  await c.testId("amount-input").fill("12.50");
+  await c.testId("amount-input").blur();
+  await c.settled();
+  const server = await c.server();
+  assert.equal(server.amount, 1250);
+  assert.equal(server.customer_name, "Ada");
 });
