@@ -80,17 +80,13 @@ function contenders(pagesUrl, apiBase) {
       total: "[data-testid=total]",
       seatsField: "[data-testid=seats-input]",
       seats: (scope) => Number(scope.querySelector("[data-testid=seats-input]").value),
-      // Interactive with the whole form: the seats stepper and the session's custom
-      // fields, whose code comes in the chunk a session that has them fetches.
-      ready: () => !!document.querySelector("#c")?.shadowRoot?.querySelector("[data-testid=seats-increase]") && !!document.querySelector("#c").shadowRoot.querySelector("[data-testid=custom-fields] input"),
+      ready: () => !!document.querySelector("#c")?.shadowRoot?.querySelector("[data-testid=seats-increase]"),
     },
     // The other Kassa build of an A/B (`KASSA_BENCH_AB`), on the same page.
     b: {
       url: (secret) => `${pagesUrl}/kassa-b/?secret=${secret}`,
       entry: "/b/kassa.js",
-      // Interactive with the whole form: the seats stepper and the session's custom
-      // fields, whose code comes in the chunk a session that has them fetches.
-      ready: () => !!document.querySelector("#c")?.shadowRoot?.querySelector("[data-testid=seats-increase]") && !!document.querySelector("#c").shadowRoot.querySelector("[data-testid=custom-fields] input"),
+      ready: () => !!document.querySelector("#c")?.shadowRoot?.querySelector("[data-testid=seats-increase]"),
     },
     peer: {
       url: (secret) => `${pagesUrl}/peer/?secret=${secret}&api=${encodeURIComponent(apiBase)}`,

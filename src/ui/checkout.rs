@@ -15,6 +15,7 @@ use crate::lifetime::{Lifetime, Timer};
 use crate::state::State;
 use crate::ui::chunks::{closing_screen, preload_after, rare_part, RarePart};
 use crate::ui::controller::{Controller, HostContext, Phase};
+use crate::ui::custom_fields::custom_fields;
 use crate::ui::customer::{billing_address, customer_details};
 use crate::ui::discount::discount_code;
 use crate::ui::pay::pay;
@@ -113,9 +114,7 @@ pub fn checkout_view(ctl: Controller) -> Node {
         discount_code,
         customer_details,
         billing_address,
-        |ctl| {
-            deferred(ctl, RarePart::CustomFields, |s| s.attached_custom_fields.as_ref().is_some_and(|f| !f.is_empty()))
-        },
+        custom_fields,
         pay,
     ];
     dynamic(move || {
@@ -137,8 +136,7 @@ pub fn checkout_view(ctl: Controller) -> Node {
     })
 }
 
-/// A part of the form only some sessions have (a pay-what-you-want amount, metered usage,
-/// the merchant's custom fields):
+/// A part of the form only some sessions have (a pay-what-you-want amount, metered usage):
 /// nothing while the session has none, and once it has, the part built by the chunk's
 /// code, with a spinner while that loads and a way to try again if it cannot. Their code
 /// is not in the first render most checkouts download (−2.6 KB brotli, README "Size").

@@ -66,8 +66,6 @@ pub enum RarePart {
     CustomAmount,
     /// The usage lines of metered prices.
     Usage,
-    /// The merchant's custom fields.
-    CustomFields,
 }
 
 split!(after:
@@ -76,7 +74,6 @@ split!(after:
         at.build(|| match part {
             RarePart::CustomAmount => crate::ui::plan::pay_what_you_want(ctl),
             RarePart::Usage => crate::ui::usage::usage(ctl),
-            RarePart::CustomFields => crate::ui::custom_fields::custom_fields(ctl),
         })
     }
 );
