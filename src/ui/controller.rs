@@ -91,15 +91,11 @@ const POLL_LIMIT: u32 = 120;
 /// The checkout's state and actions. `Copy`: every field is a handle.
 #[derive(Clone, Copy)]
 pub struct Controller {
-    endpoint: StoredValue<CheckoutEndpoint, LocalStorage>,
-    queue: StoredValue<UpdateQueue>,
-    lifetime: StoredValue<Lifetime, LocalStorage>,
-    locale: StoredValue<String>,
+    /// What no view reads reactively, in one arena slot (see [`Held`]).
+    held: StoredValue<Held, LocalStorage>,
     host: HostContext,
     /// The session as the server last returned it.
     pub session: RwSignal<CheckoutPublic>,
-    /// The same, as the JSON object events hand to the page.
-    json: StoredValue<JsValue, LocalStorage>,
     /// What the buyer sees in each field.
     pub draft: State<Draft>,
     /// 422 messages by field path.
@@ -112,23 +108,37 @@ pub struct Controller {
     pub notice: State<Option<String>>,
     /// Where the buyer is.
     pub phase: State<Phase>,
-    /// The card form, once loaded.
-    payment: StoredValue<Option<Payment>, LocalStorage>,
-    /// What the card form was last set up with.
-    payment_form: StoredValue<Option<PaymentForm>>,
     /// How to load it.
     payment_setup: PaymentContext,
     /// Where the card form stands.
     pub card: State<CardForm>,
     /// While the card form checks the card and makes a token.
     pub paying: State<bool>,
-    /// Set once the bank's second step passed, so a session that still says it waits
-    /// for it is not sent through it again.
-    authenticated: StoredValue<bool>,
     /// The buyer's language.
     pub lang: Lang,
     /// Formatting context of the session, derived from it once per change.
     amounts: Computed<Amounts>,
+}
+
+/// The controller's state that no view reads reactively. One `StoredValue` of it, not
+/// one each: every `StoredValue::new` of another type was its own inlined copy of
+/// Leptos's arena insertion in the checkout's constructor (README, "Size"). A closure
+/// given [`Controller::held`] or [`Controller::held_mut`] must not reach the controller's
+/// other held state: the slot is locked while it runs.
+struct Held {
+    endpoint: CheckoutEndpoint,
+    queue: UpdateQueue,
+    lifetime: Lifetime,
+    locale: String,
+    /// The session as the JSON object events hand to the page.
+    json: JsValue,
+    /// The card form, once loaded.
+    payment: Option<Payment>,
+    /// What the card form was last set up with.
+    payment_form: Option<PaymentForm>,
+    /// Set once the bank's second step passed, so a session that still says it waits
+    /// for it is not sent through it again.
+    authenticated: bool,
 }
 
 fn now() -> f64 {
@@ -163,26 +173,28 @@ impl Controller {
         let amounts = Computed::new(move || session.with(|s| Amounts::for_session(s, &for_amounts)));
         let ctl = Self {
             amounts,
-            endpoint: StoredValue::new_local(endpoint),
-            queue: StoredValue::new(UpdateQueue::new()),
-            lifetime: StoredValue::new_local(lifetime),
             lang: Lang::shown_for(&locale),
-            locale: StoredValue::new(locale),
+            held: StoredValue::new_local(Held {
+                endpoint,
+                queue: UpdateQueue::new(),
+                lifetime,
+                locale,
+                json,
+                payment: None,
+                payment_form: None,
+                authenticated: false,
+            }),
             host: use_context::<HostContext>().unwrap_or_else(|| StoredValue::new_local(None)),
             draft: State::new(session.with_untracked(Draft::from_session)),
             phase: State::new(session.with_untracked(phase_of)),
             session,
-            json: StoredValue::new_local(json),
             errors: State::new(FieldErrors::default()),
             status: State::new(SyncStatus::Saved),
             unsaved: State::new(false),
             notice: State::new(None),
-            payment: StoredValue::new_local(None),
-            payment_form: StoredValue::new(None),
             payment_setup: use_context::<PaymentContext>().unwrap_or_else(|| StoredValue::new_local(None)),
             card: State::new(CardForm::Idle),
             paying: State::new(false),
-            authenticated: StoredValue::new(false),
         };
         // A session already paid or waiting for the bank: read it until it settles.
         if matches!(ctl.phase.get_untracked(), Phase::Processing | Phase::Authenticating) {
@@ -194,15 +206,25 @@ impl Controller {
     /// Whether the checkout is still mounted: code an `.await` or a timer wakes checks
     /// this before anything else.
     pub fn alive(&self) -> bool {
-        self.lifetime.try_with_value(Lifetime::alive).unwrap_or(false)
+        self.held(|h| h.lifetime.alive()).unwrap_or(false)
+    }
+
+    /// Reads the held state; `None` once the checkout is gone.
+    fn held<R>(&self, f: impl FnOnce(&Held) -> R) -> Option<R> {
+        self.held.try_with_value(f)
+    }
+
+    /// Changes the held state; `None` once the checkout is gone.
+    fn held_mut<R>(&self, f: impl FnOnce(&mut Held) -> R) -> Option<R> {
+        self.held.try_update_value(f)
     }
 
     fn lifetime(&self) -> Option<Lifetime> {
-        self.lifetime.try_get_value()
+        self.held(|h| h.lifetime.clone())
     }
 
     fn endpoint(&self) -> Option<CheckoutEndpoint> {
-        self.endpoint.try_get_value()
+        self.held(|h| h.endpoint.clone())
     }
 
     /// Runs `f` after `delay` unless the checkout is destroyed first (the timer of this
@@ -233,7 +255,7 @@ impl Controller {
 
     /// Fires `kassa:ready` with the session.
     pub fn ready(&self) {
-        if let Some(json) = self.json.try_get_value() {
+        if let Some(json) = self.held(|h| h.json.clone()) {
             self.emit(|h| {
                 h.session("kassa:ready", &json);
             });
@@ -252,7 +274,7 @@ impl Controller {
             Phase::Authenticating => self.authenticate(),
             _ => {}
         }
-        let json = self.json.try_get_value().unwrap_or(JsValue::NULL);
+        let json = self.held(|h| h.json.clone()).unwrap_or(JsValue::NULL);
         match phase {
             Phase::Processing | Phase::Authenticating if before == Phase::Open => self.emit(|h| {
                 h.session("kassa:confirmed", &json);
@@ -276,7 +298,7 @@ impl Controller {
 
     /// The buyer's locale.
     pub fn locale(&self) -> String {
-        self.locale.try_get_value().unwrap_or_default()
+        self.held(|h| h.locale.clone()).unwrap_or_default()
     }
 
     /// Formatting context of the current session (reactive).
@@ -304,20 +326,20 @@ impl Controller {
     /// due course.
     pub fn edit(&self, update: CheckoutUpdate, kind: EditKind) {
         self.notice.try_set(None);
-        self.queue.try_update_value(|q| q.edit(update, kind, now()));
+        self.held_mut(|h| h.queue.edit(update, kind, now()));
         self.pump();
     }
 
     /// The buyer left a text field: send it now.
     pub fn flush(&self) {
-        self.queue.try_update_value(|q| q.flush(now()));
+        self.held_mut(|h| h.queue.flush(now()));
         self.pump();
     }
 
     /// "Try again" after the queue stalled.
     pub fn retry(&self) {
         self.notice.try_set(None);
-        self.queue.try_update_value(|q| q.retry_now(now()));
+        self.held_mut(|h| h.queue.retry_now(now()));
         self.pump();
     }
 
@@ -346,7 +368,7 @@ impl Controller {
             return self.confirm(None);
         }
         let (Some(Some(payment)), Some(billing)) =
-            (self.payment.try_get_value(), self.draft.try_with_untracked(BillingDetails::of))
+            (self.held(|h| h.payment.clone()), self.draft.try_with_untracked(BillingDetails::of))
         else {
             return;
         };
@@ -405,9 +427,9 @@ impl Controller {
         else {
             return;
         };
-        self.queue.try_update_value(|q| {
-            q.flush(now());
-            q.confirm(token, form);
+        self.held_mut(|h| {
+            h.queue.flush(now());
+            h.queue.confirm(token, form);
         });
         self.pump();
     }
@@ -437,7 +459,7 @@ impl Controller {
             return;
         };
         self.card.try_set(CardForm::Loading);
-        self.payment_form.try_set_value(Some(form.clone()));
+        self.held_mut(|h| h.payment_form = Some(form.clone()));
         let ctl = *self;
         let locale = self.locale();
         spawn_local(async move {
@@ -453,7 +475,7 @@ impl Controller {
                 Ok(payment) => {
                     let keep = payment.clone();
                     lifetime.on_end(move || keep.remove());
-                    ctl.payment.try_set_value(Some(payment));
+                    ctl.held_mut(|h| h.payment = Some(payment));
                     ctl.card.try_set(CardForm::Ready);
                     // The session may have changed while the form loaded.
                     ctl.follow_card_form();
@@ -469,7 +491,7 @@ impl Controller {
     /// Sets the card form up for the session as it now is (amount, currency, mode), if
     /// there is one (and so the payment code has loaded).
     fn follow_payment(&self) {
-        if self.payment.try_with_value(Option::is_some) == Some(true) {
+        if self.held(|h| h.payment.is_some()) == Some(true) {
             let ctl = *self;
             self.after(chunks::follow_payment(ctl), || {});
         }
@@ -478,27 +500,27 @@ impl Controller {
     /// [`Controller::follow_payment`]'s work, in the chunk loaded after the first render.
     pub(crate) fn follow_card_form(&self) {
         let Some(form) = self.session.try_with_untracked(PaymentForm::for_session).flatten() else { return };
-        if self.payment_form.try_get_value().flatten().as_ref() == Some(&form) {
+        if self.held(|h| h.payment_form.as_ref() == Some(&form)) == Some(true) {
             return;
         }
-        if let Some(Some(payment)) = self.payment.try_get_value() {
+        if let Some(Some(payment)) = self.held(|h| h.payment.clone()) {
             payment.follow(&form);
-            self.payment_form.try_set_value(Some(form));
+            self.held_mut(|h| h.payment_form = Some(form));
         }
     }
 
     /// Whether the queue is saving or a confirm is under way (reactive through `status`).
     pub fn busy(&self) -> bool {
         self.status.track();
-        self.queue.try_with_value(|q| q.is_busy() || q.is_confirming()).unwrap_or(false)
+        self.held(|h| h.queue.is_busy() || h.queue.is_confirming()).unwrap_or(false)
     }
 
     /// Copies what the queue is doing into the signals the view reads.
     fn sync(&self) {
-        let Some((status, errors, form_error, unsaved)) = self
-            .queue
-            .try_with_value(|q| (q.status(), q.errors().clone(), q.form_error().map(String::from), q.has_unsaved()))
-        else {
+        let Some((status, errors, form_error, unsaved)) = self.held(|h| {
+            let q = &h.queue;
+            (q.status(), q.errors().clone(), q.form_error().map(String::from), q.has_unsaved())
+        }) else {
             return;
         };
         self.status.try_set(status);
@@ -523,10 +545,10 @@ impl Controller {
         }
         let t = now();
         lifetime.cancel(Timer::Queue);
-        if let Some(seq) = self.queue.try_update_value(|q| q.start_next(t)).flatten() {
+        if let Some(seq) = self.held_mut(|h| h.queue.start_next(t)).flatten() {
             let ctl = *self;
             self.after(chunks::send(ctl, seq), move || ctl.unsent(seq));
-        } else if let Some(at) = self.queue.try_with_value(UpdateQueue::next_wakeup).flatten() {
+        } else if let Some(at) = self.held(|h| h.queue.next_wakeup()).flatten() {
             let ctl = *self;
             let wait = Duration::from_millis((at - t).clamp(0.0, 60_000.0) as u64);
             lifetime.timeout(Timer::Queue, wait, move || ctl.pump());
@@ -538,7 +560,7 @@ impl Controller {
     /// answer applied.
     pub(crate) fn send(&self, seq: u64) {
         let Some(endpoint) = self.endpoint() else { return };
-        let in_flight = self.queue.try_with_value(|q| q.in_flight().filter(|r| r.seq == seq).cloned());
+        let in_flight = self.held(|h| h.queue.in_flight().filter(|r| r.seq == seq).cloned());
         let Some(request) = in_flight.flatten() else { return };
         let ctl = *self;
         spawn_local(async move {
@@ -561,7 +583,7 @@ impl Controller {
     /// network, and the queue retries it (the buyer's edits stay in the draft).
     fn unsent(&self, seq: u64) {
         let error = ApiError::Network("the checkout's code could not be loaded".into());
-        let reaction = self.queue.try_update_value(|q| q.unsent(seq, error.clone(), now()));
+        let reaction = self.held_mut(|h| h.queue.unsent(seq, error.clone(), now()));
         self.pump();
         if reaction == Some(Reaction::Stalled) {
             self.emit(|h| h.error(error.code(), &error.to_string()));
@@ -575,8 +597,7 @@ impl Controller {
             Err(e) => (Err(e), None),
         };
         let error = outcome.clone().err();
-        let reaction =
-            self.queue.try_update_value(|q| q.on_response(request.seq, outcome, t)).unwrap_or(Reaction::Stale);
+        let reaction = self.held_mut(|h| h.queue.on_response(request.seq, outcome, t)).unwrap_or(Reaction::Stale);
         // The queue's next step first: the events below may hand control to a listener
         // that destroys the checkout.
         self.pump();
@@ -632,10 +653,10 @@ impl Controller {
         self.draft.try_update(|d| d.refresh(&session, keep));
         let mut phase = phase_of(&session);
         // Past the bank's step, a provider that still says it waits is settling.
-        if phase == Phase::Authenticating && self.authenticated.try_get_value() == Some(true) {
+        if phase == Phase::Authenticating && self.held(|h| h.authenticated) == Some(true) {
             phase = Phase::Processing;
         }
-        self.json.try_set_value(json.clone());
+        self.held_mut(|h| h.json = json.clone());
         self.session.try_set(session);
         self.follow_payment();
         self.emit(|h| {
@@ -654,7 +675,7 @@ impl Controller {
 
     /// [`Controller::reload`]'s work, in the chunk.
     pub(crate) fn reload_now(&self) {
-        let (Some(endpoint), Some(seq)) = (self.endpoint(), self.queue.try_update_value(UpdateQueue::take_seq)) else {
+        let (Some(endpoint), Some(seq)) = (self.endpoint(), self.held_mut(|h| h.queue.take_seq())) else {
             return;
         };
         let ctl = *self;
@@ -664,7 +685,7 @@ impl Controller {
                 return;
             }
             if let Ok(session) = result {
-                if let Some(Reaction::Apply { keep }) = ctl.queue.try_update_value(|q| q.on_read(seq)) {
+                if let Some(Reaction::Apply { keep }) = ctl.held_mut(|h| h.queue.on_read(seq)) {
                     ctl.show(session, keep);
                 }
             }
@@ -700,7 +721,7 @@ impl Controller {
     pub(crate) fn authenticate_now(&self) {
         let secret =
             self.session.try_with_untracked(|s| s.processor_meta("intent_client_secret").map(String::from)).flatten();
-        let (Some(secret), Some(Some(payment))) = (secret, self.payment.try_get_value()) else {
+        let (Some(secret), Some(Some(payment))) = (secret, self.held(|h| h.payment.clone())) else {
             // No card form to take the step: read until the provider settles it.
             return self.poll(0);
         };
@@ -712,7 +733,7 @@ impl Controller {
             }
             match result {
                 Ok(()) => {
-                    ctl.authenticated.try_set_value(true);
+                    ctl.held_mut(|h| h.authenticated = true);
                     ctl.set_phase(Phase::Processing);
                 }
                 Err(message) => {
