@@ -12,6 +12,7 @@ pub mod computed;
 #[cfg(test)]
 mod css_min;
 pub mod dom;
+pub mod effect;
 pub mod embed;
 pub mod error;
 pub mod events;

@@ -83,7 +83,7 @@ pub fn checkout_form(checkout: Session, endpoint: CheckoutEndpoint, locale: Stri
     // after the buyer acts is fetched, so that an edit's request or a closing screen never
     // waits on the network; compiling it before the first frame delayed that frame (an
     // A/B of start-up: 1.06 at p50 over 100 runs, 0.95 without it).
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         ctl.ready();
         ctl.after_paint(Timer::Prefetch, || {
             spawn_local(async {

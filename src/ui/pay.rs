@@ -53,7 +53,7 @@ pub fn pay(ctl: Controller) -> Node {
     let needs_form = Computed::new(move || ctl.session.with(|s| s.is_payment_form_required));
     // The card form loads once the form is on the screen (never on the start-up path),
     // and again should a plan that needs a card be chosen later.
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         if needs_form.get() {
             ctl.after_paint(Timer::Payment, move || ctl.prepare_payment());
         }

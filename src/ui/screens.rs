@@ -28,7 +28,7 @@ pub fn expiry_countdown(ctl: Controller) -> Node {
     }
     let expires = Computed::new(move || ctl.session.with(|s| js_sys::Date::parse(&s.expires_at)));
     let left = move || expires.get() - now.get();
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         if left() <= 0.0 && ctl.phase.get_untracked() == Phase::Open {
             ctl.set_phase(Phase::Expired);
         }
