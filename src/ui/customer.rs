@@ -11,7 +11,7 @@ use crate::intl::{collator, region_name};
 use crate::lifetime::Timer;
 use crate::state::State;
 use crate::ui::controller::Controller;
-use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label, TextField};
+use crate::ui::field::{error_id, field_error, field_id, invalid_while_refused, label, Bound, TextField};
 
 /// `Null` for an empty string: clearing a field clears it on the server.
 fn text_patch(s: &str) -> Patch<String> {
@@ -24,18 +24,8 @@ fn text_patch(s: &str) -> Patch<String> {
 
 /// A text field of the draft: `get` reads it, `put` writes it, then `send` sends the
 /// change (the field alone, or the whole address it is part of).
-fn draft_field(
-    ctl: Controller,
-    get: fn(&Draft) -> String,
-    put: fn(&mut Draft, String),
-    send: fn(Controller, &str),
-) -> (Signal<String>, Callback<String>) {
-    let value = Signal::derive(move || ctl.draft.with(get));
-    let on_input = Callback::new(move |v: String| {
-        ctl.draft.update(|d| put(d, v.clone()));
-        send(ctl, &v);
-    });
-    (value, on_input)
+fn draft_field(get: fn(&Draft) -> String, put: fn(&mut Draft, String), send: fn(Controller, &str)) -> Bound {
+    Bound { get, put, send }
 }
 
 /// Email, name and the business purchase.
@@ -53,26 +43,23 @@ pub fn customer_details(ctl: Controller) -> Node {
         help: locked.then(|| t.email_locked.to_string()),
         ..TextField::new(Field::CustomerEmail, t.email, "email")
     };
-    let (value, on_input) = draft_field(
-        ctl,
+    let bound = draft_field(
         |d| d.customer_email.clone(),
         |d, v| d.customer_email = v,
         |ctl, v| ctl.edit(CheckoutUpdate { customer_email: text_patch(v), ..Default::default() }, EditKind::Text),
     );
-    let email = email.render(ctl, value, on_input);
-    let (value, on_input) = draft_field(
-        ctl,
+    let email = email.render(ctl, bound);
+    let bound = draft_field(
         |d| d.customer_name.clone(),
         |d, v| d.customer_name = v,
         |ctl, v| ctl.edit(CheckoutUpdate { customer_name: text_patch(v), ..Default::default() }, EditKind::Text),
     );
-    let name = TextField::new(Field::CustomerName, t.name, "name").render(ctl, value, on_input);
+    let name = TextField::new(Field::CustomerName, t.name, "name").render(ctl, bound);
     // Only the business fields re-render when the box is ticked.
     let business_fields = move || {
         business.get().then(|| {
             untrack(|| {
-                let (value, on_input) = draft_field(
-                    ctl,
+                let bound = draft_field(
                     |d| d.customer_billing_name.clone(),
                     |d, v| d.customer_billing_name = v,
                     |ctl, v| {
@@ -86,9 +73,8 @@ pub fn customer_details(ctl: Controller) -> Node {
                     required: true,
                     ..TextField::new(Field::CustomerBillingName, t.billing_name, "organization")
                 }
-                .render(ctl, value, on_input);
-                let (value, on_input) = draft_field(
-                    ctl,
+                .render(ctl, bound);
+                let bound = draft_field(
                     |d| d.customer_tax_id.clone(),
                     |d, v| d.customer_tax_id = v,
                     |ctl, v| {
@@ -98,7 +84,7 @@ pub fn customer_details(ctl: Controller) -> Node {
                         )
                     },
                 );
-                let tax_id = TextField::new(Field::CustomerTaxId, t.tax_id, "off").render(ctl, value, on_input);
+                let tax_id = TextField::new(Field::CustomerTaxId, t.tax_id, "off").render(ctl, bound);
                 vec![billing_name, tax_id]
             })
         })
@@ -165,14 +151,13 @@ impl AddressLine {
             let mode = mode.get();
             (mode != FieldMode::Disabled).then(|| {
                 untrack(|| {
-                    let (value, on_input) =
-                        draft_field(ctl, self.get, self.put, |ctl, _| send_address(ctl, EditKind::Text));
+                    let bound = draft_field(self.get, self.put, |ctl, _| send_address(ctl, EditKind::Text));
                     let path = FieldPath::part(Field::CustomerBillingAddress, self.key);
                     TextField {
                         required: mode == FieldMode::Required,
                         ..TextField::new(path, self.label, self.autocomplete)
                     }
-                    .render(ctl, value, on_input)
+                    .render(ctl, bound)
                 })
             })
         })
@@ -249,14 +234,12 @@ fn state_field(ctl: Controller, fields: Computed<BillingAddressFields>) -> Node 
                             .node()
                     }
                     None => {
-                        let (value, on_input) = draft_field(
-                            ctl,
+                        let bound = draft_field(
                             |d| d.address.state.clone(),
                             |d, v| d.address.state = v,
                             |ctl, _| send_address(ctl, EditKind::Text),
                         );
-                        TextField { required, ..TextField::new(path, t.state, "address-level1") }
-                            .render(ctl, value, on_input)
+                        TextField { required, ..TextField::new(path, t.state, "address-level1") }.render(ctl, bound)
                     }
                 }
             })

@@ -2,6 +2,7 @@
 //! `aria-describedby`, and `aria-invalid` while there is one.
 
 use kassa_core::checkout::FieldPath;
+use kassa_core::sync::Draft;
 use leptos::prelude::*;
 
 use crate::dom::{el, El, Node};
@@ -43,6 +44,19 @@ pub fn invalid_while_refused(input: El, ctl: Controller, path: &FieldPath) -> El
     input.bind_bool("aria-invalid", move || ctl.error(&path).is_some())
 }
 
+/// Where a text field's value lives in the draft, and what sends a change. Plain function
+/// pointers, not a Leptos `Signal` and `Callback`: those were their own instantiations of
+/// Leptos's wrapper code for one use.
+#[derive(Clone, Copy)]
+pub struct Bound {
+    /// Reads the value from the draft.
+    pub get: fn(&Draft) -> String,
+    /// Writes a typed value into the draft.
+    pub put: fn(&mut Draft, String),
+    /// Sends the change (the field alone, or the whole address it is part of).
+    pub send: fn(Controller, &str),
+}
+
 /// A text field: what it shows and what it does.
 pub struct TextField {
     /// Field path (for id, message and tests).
@@ -78,9 +92,9 @@ impl TextField {
         }
     }
 
-    /// The field, bound to a draft value: `value` is what it shows, `on_input` gets every
-    /// keystroke; it sends after a pause in typing or on blur.
-    pub fn render(self, ctl: Controller, value: Signal<String>, on_input: Callback<String>) -> Node {
+    /// The field, bound to a draft value: it shows `bound.get`'s value, every keystroke goes
+    /// into the draft; it sends after a pause in typing or on blur.
+    pub fn render(self, ctl: Controller, bound: Bound) -> Node {
         let id = field_id(&self.path);
         let err = error_id(&self.path);
         let help_id = format!("{id}-help");
@@ -96,8 +110,12 @@ impl TextField {
             .flag("readonly", self.readonly)
             .attr("aria-required", if self.required { "true" } else { "false" })
             .attr("aria-describedby", &described)
-            .bind_value(move || value.get())
-            .on("input", move |ev| on_input.run(event_target_value(&ev)))
+            .bind_value(move || ctl.draft.with(bound.get))
+            .on("input", move |ev| {
+                let v = event_target_value(&ev);
+                ctl.draft.update(|d| (bound.put)(d, v.clone()));
+                (bound.send)(ctl, &v);
+            })
             .on("blur", move |_| ctl.flush());
         el("div")
             .class("kassa-field")
