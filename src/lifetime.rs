@@ -71,6 +71,12 @@ impl Lifetime {
     /// Runs `f` after `delay`, unless the checkout ends first; replaces the timer of the
     /// same name.
     pub fn timeout(&self, timer: Timer, delay: Duration, f: impl FnOnce() + 'static) {
+        self.timeout_boxed(timer, delay, Box::new(f));
+    }
+
+    /// [`Lifetime::timeout`] for one closure type: one copy of the timer code, not one
+    /// per caller.
+    fn timeout_boxed(&self, timer: Timer, delay: Duration, f: Box<dyn FnOnce()>) {
         if !self.alive() {
             return;
         }

@@ -239,6 +239,10 @@ impl Controller {
     /// owner or the checkout goes first: what the first render does not need (the country
     /// list, the card form, the chunk's code) must not delay the first frame.
     pub fn after_paint(&self, timer: Timer, f: impl FnOnce() + 'static) {
+        self.after_paint_boxed(timer, Box::new(f));
+    }
+
+    fn after_paint_boxed(&self, timer: Timer, f: Box<dyn FnOnce()>) {
         let ctl = *self;
         if let Ok(frame) = request_animation_frame_with_handle(move || ctl.later(timer, Duration::ZERO, f)) {
             on_cleanup(move || frame.cancel());
@@ -397,6 +401,16 @@ impl Controller {
         &self,
         step: impl std::future::Future<Output = Result<(), chunks::LoadError>> + 'static,
         failed: impl FnOnce() + 'static,
+    ) {
+        self.after_boxed(Box::pin(step), Box::new(failed));
+    }
+
+    /// [`Controller::after`] for one future and one closure type: one task's code, not one
+    /// per split point.
+    fn after_boxed(
+        &self,
+        step: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), chunks::LoadError>>>>,
+        failed: Box<dyn FnOnce()>,
     ) {
         let ctl = *self;
         spawn_local(async move {
