@@ -16,6 +16,7 @@
 
 use std::cell::Cell;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -150,14 +151,25 @@ pub fn later<F, E>(
 where
     F: Future<Output = Result<Option<Node>, E>> + 'static,
 {
+    let spot = Spot::here();
+    let loaded = load(spot.clone());
+    later_boxed(waiting, spot, Box::pin(async move { loaded.await.map_err(drop) }), Box::new(failed))
+}
+
+/// [`later`] for one future and one closure type: one copy of its task's code, not one
+/// per caller.
+fn later_boxed(
+    waiting: Node,
+    spot: Spot,
+    load: Pin<Box<dyn Future<Output = Result<Option<Node>, ()>>>>,
+    failed: Box<dyn FnOnce() -> Node>,
+) -> Node {
     let (start, end) = DOC.with(|d| (d.create_comment(""), d.create_comment("")));
     let frame = fragment(vec![start.clone(), waiting, end.clone()]);
-    let spot = Spot::here();
-    let at = spot.clone();
     leptos::task::spawn_local(async move {
-        let shown = match load(at).await {
+        let shown = match load.await {
             Ok(built) => built,
-            Err(_) => spot.build(failed),
+            Err(()) => spot.build(failed),
         };
         let (Some(node), Some(parent)) = (shown, end.parent_node()) else { return };
         while let Some(old) = start.next_sibling().filter(|n| *n != end) {
