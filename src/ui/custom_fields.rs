@@ -2,7 +2,7 @@
 //! not. Labels, help and options are merchant text, shown as text.
 
 use kassa_core::checkout::custom_field::in_order;
-use kassa_core::checkout::{AttachedCustomField, CheckoutUpdate, CustomFieldType, Field, FieldPath, Patch};
+use kassa_core::checkout::{AttachedCustomField, CustomFieldType, Field, FieldPath, Patch};
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -20,7 +20,7 @@ fn set(ctl: Controller, slug: &str, value: Value, kind: EditKind) {
         d.custom_field_data.insert(slug.to_string(), value);
     });
     let data = ctl.draft.with_untracked(|d| d.custom_field_data.clone());
-    ctl.edit(CheckoutUpdate { custom_field_data: Patch::Value(data), ..Default::default() }, kind);
+    ctl.edit_with(kind, |u| u.custom_field_data = Patch::Value(data));
 }
 
 /// One custom field.

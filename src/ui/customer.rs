@@ -1,7 +1,7 @@
 //! The buyer's details: email, name, a business purchase (billing name, tax ID) and
 //! the billing address with the fields the session asks for.
 
-use kassa_core::checkout::{BillingAddressFields, CheckoutUpdate, Field, FieldMode, FieldPath, Patch};
+use kassa_core::checkout::{BillingAddressFields, Field, FieldMode, FieldPath, Patch};
 use kassa_core::sync::{Draft, EditKind};
 use leptos::prelude::*;
 
@@ -46,13 +46,13 @@ pub fn customer_details(ctl: Controller) -> Node {
     let bound = draft_field(
         |d| d.customer_email.clone(),
         |d, v| d.customer_email = v,
-        |ctl, v| ctl.edit(CheckoutUpdate { customer_email: text_patch(v), ..Default::default() }, EditKind::Text),
+        |ctl, v| ctl.edit_with(EditKind::Text, |u| u.customer_email = text_patch(v)),
     );
     let email = email.render(ctl, bound);
     let bound = draft_field(
         |d| d.customer_name.clone(),
         |d, v| d.customer_name = v,
-        |ctl, v| ctl.edit(CheckoutUpdate { customer_name: text_patch(v), ..Default::default() }, EditKind::Text),
+        |ctl, v| ctl.edit_with(EditKind::Text, |u| u.customer_name = text_patch(v)),
     );
     let name = TextField::new(Field::CustomerName, t.name, "name").render(ctl, bound);
     // Only the business fields re-render when the box is ticked.
@@ -62,12 +62,7 @@ pub fn customer_details(ctl: Controller) -> Node {
                 let bound = draft_field(
                     |d| d.customer_billing_name.clone(),
                     |d, v| d.customer_billing_name = v,
-                    |ctl, v| {
-                        ctl.edit(
-                            CheckoutUpdate { customer_billing_name: text_patch(v), ..Default::default() },
-                            EditKind::Text,
-                        )
-                    },
+                    |ctl, v| ctl.edit_with(EditKind::Text, |u| u.customer_billing_name = text_patch(v)),
                 );
                 let billing_name = TextField {
                     required: true,
@@ -77,12 +72,7 @@ pub fn customer_details(ctl: Controller) -> Node {
                 let bound = draft_field(
                     |d| d.customer_tax_id.clone(),
                     |d, v| d.customer_tax_id = v,
-                    |ctl, v| {
-                        ctl.edit(
-                            CheckoutUpdate { customer_tax_id: text_patch(v), ..Default::default() },
-                            EditKind::Text,
-                        )
-                    },
+                    |ctl, v| ctl.edit_with(EditKind::Text, |u| u.customer_tax_id = text_patch(v)),
                 );
                 let tax_id = TextField::new(Field::CustomerTaxId, t.tax_id, "off").render(ctl, bound);
                 vec![billing_name, tax_id]
@@ -98,10 +88,7 @@ pub fn customer_details(ctl: Controller) -> Node {
         .on("change", move |ev| {
             let on = event_target_checked(&ev);
             ctl.draft.update(|d| d.is_business_customer = on);
-            ctl.edit(
-                CheckoutUpdate { is_business_customer: Patch::Value(on), ..Default::default() },
-                EditKind::Discrete,
-            );
+            ctl.edit_with(EditKind::Discrete, |u| u.is_business_customer = Patch::Value(on));
         });
     el("fieldset")
         .class("kassa-section")
@@ -126,7 +113,7 @@ fn send_address(ctl: Controller, kind: EditKind) {
         Some(a) => Patch::Value(a),
         None => return,
     };
-    ctl.edit(CheckoutUpdate { customer_billing_address: patch, ..Default::default() }, kind);
+    ctl.edit_with(kind, |u| u.customer_billing_address = patch);
 }
 
 /// Whether the session asks for no part of the address.

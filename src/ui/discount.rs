@@ -1,6 +1,6 @@
 //! The discount code: apply and remove, shown only where the session accepts codes.
 
-use kassa_core::checkout::{CheckoutUpdate, Field, FieldPath, Patch};
+use kassa_core::checkout::{Field, FieldPath, Patch};
 use kassa_core::sync::EditKind;
 use leptos::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn discount_code(ctl: Controller) -> Node {
     let apply = move || {
         let value = code.get_untracked().trim().to_string();
         if !value.is_empty() {
-            ctl.edit(CheckoutUpdate { discount_code: Patch::Value(value), ..Default::default() }, EditKind::Discrete);
+            ctl.edit_with(EditKind::Discrete, |u| u.discount_code = Patch::Value(value));
         }
     };
     let path = FieldPath::from(Field::DiscountCode);
@@ -46,10 +46,7 @@ pub fn discount_code(ctl: Controller) -> Node {
                             .text(t.remove)
                             .on("click", move |_| {
                                 code.set(String::new());
-                                ctl.edit(
-                                    CheckoutUpdate { discount_code: Patch::Null, ..Default::default() },
-                                    EditKind::Discrete,
-                                );
+                                ctl.edit_with(EditKind::Discrete, |u| u.discount_code = Patch::Null);
                             }),
                     ),
                 None => {

@@ -1,8 +1,6 @@
 //! What the buyer buys: the plan switcher, seats and a pay-what-you-want amount.
 
-use kassa_core::checkout::{
-    plan_options, AmountType, CheckoutUpdate, Field, FieldPath, Patch, PlanOption, SeatTierType,
-};
+use kassa_core::checkout::{plan_options, AmountType, Field, FieldPath, Patch, PlanOption, SeatTierType};
 use kassa_core::i18n::{duration, fill};
 use kassa_core::money::amount::parse_minor;
 use kassa_core::sync::EditKind;
@@ -41,14 +39,10 @@ pub fn plan_picker(ctl: Controller) -> Node {
             d.product_id = option.product_id.clone();
             d.product_price_id = option.price_id.clone();
         });
-        ctl.edit(
-            CheckoutUpdate {
-                product_id: Patch::Value(option.product_id.clone()),
-                product_price_id: Patch::Value(option.price_id.clone()),
-                ..Default::default()
-            },
-            EditKind::Discrete,
-        );
+        ctl.edit_with(EditKind::Discrete, |u| {
+            u.product_id = Patch::Value(option.product_id.clone());
+            u.product_price_id = Patch::Value(option.price_id.clone());
+        });
     };
     let plan = move |option: PlanOption| {
         let t = ctl.t();
@@ -104,7 +98,7 @@ pub fn seats(ctl: Controller) -> Node {
             return;
         }
         ctl.draft.update(|d| d.seats = Some(seats));
-        ctl.edit(CheckoutUpdate { seats: Patch::Value(seats), ..Default::default() }, kind);
+        ctl.edit_with(kind, |u| u.seats = Patch::Value(seats));
     };
     let current = move || ctl.draft.with(|d| d.seats).unwrap_or(1);
     // What the count on screen costs, before the server answers: "$12.00 per seat" for
@@ -223,10 +217,7 @@ pub fn pay_what_you_want(ctl: Controller) -> Node {
                         match parse_minor(&text, ctl.exponent()) {
                             Some(minor) if (min..=max).contains(&minor) => {
                                 local_error.set(None);
-                                ctl.edit(
-                                    CheckoutUpdate { amount: Patch::Value(minor), ..Default::default() },
-                                    EditKind::Text,
-                                );
+                                ctl.edit_with(EditKind::Text, |u| u.amount = Patch::Value(minor));
                             }
                             _ => local_error.set(Some(fill(ctl.t().amount_invalid, &[&ctl.amounts().charged(min)]))),
                         }
