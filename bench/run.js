@@ -15,7 +15,7 @@ import { createServer } from "node:http";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { launchBrowser, liveAllocations, PRODUCTS, ROOT, startSandbox } from "../tests/e2e/harness.js";
-import { FIRST_RENDER, kassaSizes, sizes } from "./size.js";
+import { firstRenderFiles, kassaSizes, sizes } from "./size.js";
 
 const RUNS = Number(process.env.KASSA_BENCH_RUNS ?? 20);
 const MANY = Number(process.env.KASSA_BENCH_UPDATES ?? 1000);
@@ -340,7 +340,7 @@ async function startupAB(browser, sandbox, a, b) {
   // The first render's files of each build, and the language table a buyer of LOCALE gets.
   const code = LOCALE.split(/[-_]/)[0].toLowerCase();
   for (const [key, dir] of [["a", join(ROOT, "pkg")], ["b", AB]]) {
-    const files = [...FIRST_RENDER, `lang/${code}.json`].map((f) => join(dir, f)).filter(existsSync);
+    const files = [...firstRenderFiles(dir), `lang/${code}.json`].map((f) => join(dir, f)).filter(existsSync);
     bytes[key] = sizes(files.map((f) => readFileSync(f))).brotli;
   }
   const row = (label, x, y, fmt) => console.log(`${label.padEnd(34)} ${fmt(x).padEnd(12)} ${fmt(y).padEnd(12)} ${(x / y).toFixed(2)}`);

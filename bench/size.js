@@ -16,6 +16,14 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIRST_RENDER = ["kassa.js", "index.js", "kassa_wasm.js", "__wasm_split.js", "kassa_wasm_bg.wasm"];
 
+/** The files of FIRST_RENDER a build in `dir` loads: since the API module holds the glue
+ * and the chunk loader, kassa_wasm.js and __wasm_split.js only where index.js imports them
+ * (an older build, as an A/B's B may be). */
+export function firstRenderFiles(dir) {
+  const separate = readFileSync(join(dir, "index.js"), "utf8").includes('"./kassa_wasm.js"');
+  return FIRST_RENDER.filter((f) => separate || !["kassa_wasm.js", "__wasm_split.js"].includes(f));
+}
+
 /** Raw, gzip and brotli bytes of `buffers`. */
 export function sizes(buffers) {
   let raw = 0, gzip = 0, brotli = 0;
@@ -28,7 +36,8 @@ export function sizes(buffers) {
 }
 
 export function kassaSizes() {
-  return sizes(FIRST_RENDER.map((f) => readFileSync(join(ROOT, "pkg", f))));
+  const dir = join(ROOT, "pkg");
+  return sizes(firstRenderFiles(dir).map((f) => readFileSync(join(dir, f))));
 }
 
 /** The stylesheet as the release wasm carries it: build.rs's minified copy, newest first. */
@@ -185,13 +194,14 @@ const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_
 
 /** Prints the first render by part: files, the wasm by area, the stylesheet, language data. */
 function printParts() {
+  const loaded = firstRenderFiles(join(ROOT, "pkg"));
   const files = [
     ["loader (kassa.js)", "kassa.js"],
-    ["JS API (index.js)", "index.js"],
+    [loaded.includes("kassa_wasm.js") ? "JS API (index.js)" : "JS API, wasm-bindgen glue, chunk loader (index.js)", "index.js"],
     ["wasm-bindgen glue (kassa_wasm.js)", "kassa_wasm.js"],
     ["chunk loader (__wasm_split.js)", "__wasm_split.js"],
     ["wasm (kassa_wasm_bg.wasm)", "kassa_wasm_bg.wasm"],
-  ].map(([label, f]) => {
+  ].filter(([, f]) => loaded.includes(f)).map(([label, f]) => {
     const b = readFileSync(join(ROOT, "pkg", f));
     return { label, raw: b.length, brotli: brotli(b) };
   });

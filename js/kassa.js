@@ -11,16 +11,9 @@
   if (!Kassa || !Kassa.mount) {
     var base = script && script.src ? script.src : document.baseURI;
     // Everything the first render needs starts downloading now, side by side: the
-    // wasm, the wasm-bindgen glue and the chunk loader it imports (module preloads: the
-    // browser would find the loader only once the glue is in), and the API module.
+    // wasm and the API module (which holds the wasm-bindgen glue and the chunk loader).
     var wasm = fetch(new URL("kassa_wasm_bg.wasm", base).href);
     wasm.catch(function () {}); // reported by mount, not as unhandled
-    ["kassa_wasm.js", "__wasm_split.js"].forEach(function (file) {
-      var link = document.createElement("link");
-      link.rel = "modulepreload";
-      link.href = new URL(file, base).href;
-      document.head.appendChild(link);
-    });
     var api = import(new URL("index.js", base).href).then(function (m) {
       m.init({ wasm: wasm }).catch(function () {}); // mount reports a failure
       return m;

@@ -122,8 +122,7 @@ test("start-up: the session's GET leaves with the wasm download, once per checko
 test("start-up: a prefetch of another URL is not used; a failed one is retried by the buyer", async () => {
   const s = await secret();
   const page = await openHtml(`<div id="x"></div><div id="y"></div><script type="module">
-      import { init } from "/pkg/index.js";
-      import { mount } from "/pkg/kassa_wasm.js";
+      import init, { mount } from "/pkg/kassa_wasm.js";
       await init();
       const other = "${sandbox.url}/v1/checkouts/client/polar_c_not_this_one";
       mount(document.getElementById("x"), { clientSecret: "${s}", apiBase: location.origin, locale: "en-US" }, { url: other, response: fetch(other) });
@@ -230,7 +229,7 @@ test("JavaScript and the wasm build the same session URL, reserved characters an
   const urls = await page.evaluate(async (cases) => {
     const js = await import("/pkg/index.js");
     const wasm = await import("/pkg/kassa_wasm.js");
-    await js.init();
+    await wasm.default();
     return cases.map((c) => [js.sessionUrl(c), wasm.sessionUrl(c.apiBase, c.clientSecret)]);
   }, cases);
   for (const [i, [fromJs, fromWasm]] of urls.entries()) {

@@ -95,7 +95,9 @@ test("a language whose sentences cannot load shows English, left to right, and s
 
   // A table that lacks a sentence is refused whole, as is one for a language Kassa lacks.
   const refused = await page.evaluate(async () => {
+    // The raw wasm-bindgen module, a second instance beside the one index.js holds.
     const wasm = await import("/pkg/kassa_wasm.js");
+    await wasm.default();
     const messages = [];
     for (const [code, table] of [["fr", { pay: "Payer {}" }], ["xx", {}]]) {
       try {
