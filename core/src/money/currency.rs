@@ -2,6 +2,15 @@
 
 use std::fmt;
 
+/// `("AED", 2), …` as `ISO_CODES` (the codes, three letters each, in order) and
+/// `ISO_EXPONENTS` (each code's exponent).
+macro_rules! iso_exponents {
+    ($(($code:literal, $exponent:literal)),* $(,)?) => {
+        const ISO_CODES: &str = concat!($($code),*);
+        const ISO_EXPONENTS: &[u8] = &[$($exponent),*];
+    };
+}
+
 use crate::{Error, Result};
 
 /// Minor-unit exponents of every active ISO 4217 code that has one, sorted by code
@@ -11,7 +20,11 @@ use crate::{Error, Result};
 ///
 /// Where a session states `currency_decimals`, that wins over this table: processors
 /// disagree with ISO for ISK, HUF, IQD and others.
-const ISO_EXPONENTS: &[(&str, u8)] = &[
+///
+/// Stored as one string of codes and one byte per exponent (`ISO_CODES`,
+/// `ISO_EXPONENTS`), not as `(&str, u8)` pairs: a pointer, a length and padding per code
+/// were 2 KB of the wasm's data.
+iso_exponents! {
     ("AED", 2),
     ("AFN", 2),
     ("ALL", 2),
@@ -178,13 +191,22 @@ const ISO_EXPONENTS: &[(&str, u8)] = &[
     ("ZAR", 2),
     ("ZMW", 2),
     ("ZWG", 2),
-];
+}
 
 /// The ISO 4217 exponent of `code` (any case), or `None` for a code ISO does not list
 /// as active with a minor unit.
 pub fn iso_exponent(code: &str) -> Option<u8> {
     let upper = code.to_ascii_uppercase();
-    ISO_EXPONENTS.binary_search_by(|(c, _)| (*c).cmp(upper.as_str())).ok().map(|i| ISO_EXPONENTS[i].1)
+    let (mut low, mut high) = (0, ISO_EXPONENTS.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        match ISO_CODES.as_bytes().get(3 * mid..3 * mid + 3)?.cmp(upper.as_bytes()) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return ISO_EXPONENTS.get(mid).copied(),
+        }
+    }
+    None
 }
 
 /// A currency code: three ASCII letters, kept upper-case.
@@ -248,9 +270,13 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_unique_so_binary_search_is_valid() {
-        for pair in ISO_EXPONENTS.windows(2) {
-            assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+        let codes: Vec<&str> = (0..ISO_CODES.len() / 3).map(|i| &ISO_CODES[3 * i..3 * i + 3]).collect();
+        assert_eq!(ISO_CODES.len(), 3 * ISO_EXPONENTS.len(), "one exponent per code");
+        assert!(codes.iter().all(|c| c.bytes().all(|b| b.is_ascii_uppercase())));
+        for pair in codes.windows(2) {
+            assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);
         }
+        assert_eq!(codes.len(), 166, "ISO 4217's active codes with a minor unit, as listed");
     }
 
     #[test]
