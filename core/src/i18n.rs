@@ -134,17 +134,23 @@ macro_rules! texts {
                     $($sentence: "",)*
                     $($words: IntervalWords { unit: "", one: "", many: "" },)*
                 };
-                const SLOTS: &[(&str, Slot)] = &[
-                    $((stringify!($sentence), |t| &mut t.$sentence),)*
+                // The keys as one string, a line each, beside their slots in the same
+                // order: `(&str, Slot)` pairs spent a pointer and a length per key.
+                const KEYS: &str = concat!(
+                    $(stringify!($sentence), "\n",)*
                     $(
-                        (concat!(stringify!($words), ".unit"), |t| &mut t.$words.unit),
-                        (concat!(stringify!($words), ".one"), |t| &mut t.$words.one),
-                        (concat!(stringify!($words), ".many"), |t| &mut t.$words.many),
+                        stringify!($words), ".unit\n",
+                        stringify!($words), ".one\n",
+                        stringify!($words), ".many\n",
                     )*
+                );
+                const SLOTS: &[Slot] = &[
+                    $(|t| &mut t.$sentence,)*
+                    $(|t| &mut t.$words.unit, |t| &mut t.$words.one, |t| &mut t.$words.many,)*
                 ];
                 let mut table = BLANK;
-                for (key, slot) in SLOTS {
-                    *slot(&mut table) = get(key).ok_or(*key)?;
+                for (key, slot) in KEYS.lines().zip(SLOTS) {
+                    *slot(&mut table) = get(key).ok_or(key)?;
                 }
                 Ok(table)
             }
