@@ -1030,27 +1030,27 @@ export function sessionUrl(api_base: string | null | undefined, client_secret: s
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
-    readonly __wbg_kassahandle_free: (a: number, b: number) => void;
-    readonly kassahandle_destroy: (a: number) => void;
-    readonly kassahandle_update: (a: number, b: any) => [number, number];
-    readonly mount: (a: any, b: any, c: any, d: any) => [number, number, number];
-    readonly registerTexts: (a: number, b: number, c: any) => [number, number];
-    readonly sessionUrl: (a: number, b: number, c: number, d: number) => [number, number];
+    readonly _a: (a: number, b: number) => void;
+    readonly _b: (a: number) => void;
+    readonly _c: (a: number, b: any) => [number, number];
+    readonly _d: (a: any, b: any, c: any, d: any) => [number, number, number];
+    readonly _e: (a: number, b: number, c: any) => [number, number];
+    readonly _f: (a: number, b: number, c: number, d: number) => [number, number];
     readonly __indirect_function_table: WebAssembly.Table;
     readonly memory: WebAssembly.Memory;
-    readonly wasm_bindgen__convert__closures_____invoke__h00f272247694202a: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h40a7b3091017dec5: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h1b5ce7b1c699779e: (a: number, b: number, c: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h3e13531e4b027589: (a: number, b: number) => void;
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
+    readonly _g: (a: number, b: number, c: any, d: any) => void;
+    readonly _h: (a: number, b: number, c: any) => [number, number];
+    readonly _i: (a: number, b: number, c: any) => void;
+    readonly _j: (a: number, b: number) => void;
+    readonly _k: (a: number, b: number) => number;
+    readonly _l: (a: number, b: number, c: number, d: number) => number;
+    readonly _m: (a: number, b: number, c: number) => void;
+    readonly _n: (a: number) => void;
+    readonly _o: () => number;
+    readonly _p: WebAssembly.Table;
+    readonly _q: (a: number, b: number) => void;
+    readonly _r: (a: number) => void;
+    readonly _s: () => void;
 }
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;

@@ -2,18 +2,23 @@
 //
 // Gives the functions the wasm imports from wasm-bindgen's glue short names (`a`, `b`, …,
 // `ba`, …) in both places that spell them: the import section of kassa_wasm_bg.wasm and
-// the imports object kassa_wasm.js hands to `WebAssembly.instantiate`.
+// the imports object kassa_wasm.js hands to `WebAssembly.instantiate`. Then the same for
+// the wasm's exports the glue calls (`wasm.__wbindgen_malloc`, the hashed closure
+// trampolines, `wasm.mount`), in the wasm, the glue and the two declaration files that
+// list them (the glue's own `export function mount` keeps its name: only `wasm.…`
+// accesses are renamed).
 //
 // Why: wasm-bindgen names each import after its Rust path plus a 16-digit hash
 // (`__wbg_addEventListener_847fd86b8c33ec43`), and the wasm and the glue are two files
 // compressed apart, so each of some 150 names was downloaded twice, its hash digits
 // incompressible both times (README, "Size"). Nothing else reads these names: the
-// chunks import only memory, table and a global (`__wasm_split`), and the exports, which
-// the package's types list, keep theirs.
+// chunks import only memory, table and a global (`__wasm_split`), which keep theirs, as
+// do the exports __wasm_split.js reads (`memory`, `__indirect_function_table`,
+// `__wasm_split_shared0`).
 //
 // Run after wasm-bindgen (and drop-exports.mjs), before wasm-opt, which keeps import
-// names. A name not found exactly once in the glue fails the build rather than leaving
-// the two files out of step.
+// and export names. An import not found exactly once in the glue fails the build rather
+// than leaving the two files out of step.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -90,6 +95,37 @@ const skipDescriptor = (kind) => {
   }
 };
 
+// The exports __wasm_split.js (and the chunks through it) read by name.
+const KEEP_EXPORTS = new Set(["memory", "__indirect_function_table", "__wasm_split_shared0"]);
+const declarations = Object.fromEntries(
+  ["kassa_wasm.d.ts", "kassa_wasm_bg.wasm.d.ts"].map((f) => [f, readFileSync(join(out, f), "utf8")]),
+);
+let exported = 0;
+
+/** The export section (from `at` to `end`) with the glue's exports renamed. */
+function renameExports(end) {
+  const count = u32();
+  const entries = [leb(count)];
+  for (let i = 0; i < count; i++) {
+    const field = name();
+    const descriptorStart = at;
+    at++; // kind
+    u32(); // index
+    const access = new RegExp(`(?<=\\bwasm\\.)${field.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+    let short = field;
+    if (!KEEP_EXPORTS.has(field) && access.test(glue)) {
+      short = `_${shortName(exported++)}`;
+      glue = glue.replace(access, short);
+      declarations["kassa_wasm.d.ts"] = declarations["kassa_wasm.d.ts"].replace(`readonly ${field}:`, `readonly ${short}:`);
+      declarations["kassa_wasm_bg.wasm.d.ts"] = declarations["kassa_wasm_bg.wasm.d.ts"].replace(`export const ${field}:`, `export const ${short}:`);
+    }
+    entries.push(encodeName(short), wasm.subarray(descriptorStart, at));
+  }
+  if (at !== end) fail("the export section did not parse to its end");
+  const body = Buffer.concat(entries);
+  return Buffer.concat([Buffer.from([7]), leb(body.length), body]);
+}
+
 if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
 at = 8;
 const pieces = [wasm.subarray(0, 8)];
@@ -99,6 +135,10 @@ while (at < wasm.length) {
   const id = wasm[at++];
   const size = u32();
   const end = at + size;
+  if (id === 7) {
+    pieces.push(renameExports(end));
+    continue;
+  }
   if (id !== 2) {
     pieces.push(wasm.subarray(start, end));
     at = end;
@@ -126,8 +166,10 @@ while (at < wasm.length) {
   pieces.push(Buffer.from([2]), leb(body.length), body);
 }
 if (renamed === 0) fail(`no imports from ${GLUE_MODULE}`);
+if (exported === 0) fail("no export renamed");
 const rewritten = Buffer.concat(pieces);
 new WebAssembly.Module(rewritten); // still a valid module
 writeFileSync(wasmPath, rewritten);
 writeFileSync(gluePath, glue);
-console.log(`short-imports: ${renamed} imports renamed`);
+for (const [file, edit] of Object.entries(declarations)) writeFileSync(join(out, file), edit);
+console.log(`short-imports: ${renamed} imports and ${exported} exports renamed`);
