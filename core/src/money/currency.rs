@@ -13,17 +13,17 @@ macro_rules! iso_exponents {
 
 use crate::{Error, Result};
 
-/// Minor-unit exponents of every active ISO 4217 code that has one, sorted by code
-/// (ISO 4217 list one). Funds and precious metals whose minor unit is "N.A." (XAU, XDR,
-/// …) are left out on purpose: nobody is charged in them, and an unknown code gets the
-/// clean fallback rather than a guessed exponent.
-///
-/// Where a session states `currency_decimals`, that wins over this table: processors
-/// disagree with ISO for ISK, HUF, IQD and others.
-///
-/// Stored as one string of codes and one byte per exponent (`ISO_CODES`,
-/// `ISO_EXPONENTS`), not as `(&str, u8)` pairs: a pointer, a length and padding per code
-/// were 2 KB of the wasm's data.
+// Minor-unit exponents of every active ISO 4217 code that has one, sorted by code
+// (ISO 4217 list one). Funds and precious metals whose minor unit is "N.A." (XAU, XDR,
+// …) are left out on purpose: nobody is charged in them, and an unknown code gets the
+// clean fallback rather than a guessed exponent.
+//
+// Where a session states `currency_decimals`, that wins over this table: processors
+// disagree with ISO for ISK, HUF, IQD and others.
+//
+// Stored as one string of codes and one byte per exponent (`ISO_CODES`,
+// `ISO_EXPONENTS`), not as `(&str, u8)` pairs: a pointer, a length and padding per code
+// were 2 KB of the wasm's data.
 iso_exponents! {
     ("AED", 2),
     ("AFN", 2),
