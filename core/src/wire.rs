@@ -158,23 +158,38 @@ impl<W: Wire> Fields<'_, W> {
     /// brotli of the wasm).
     #[inline(never)]
     pub fn req<T: FromWire + Default>(&self, key: &str) -> T {
-        match self.w.get(key).map(|v| T::from_wire(&v)) {
-            Some(Ok(t)) => return t,
-            Some(Err(e)) => self.fail(key, e),
-            None => self.fail(key, expected("a value")),
-        }
-        T::default()
+        self.read(key, self.value(key, false))
     }
 
     /// A field that may be absent or `null` (serde: `default`): then `T::default()`.
     #[inline(never)]
     pub fn opt<T: FromWire + Default>(&self, key: &str) -> T {
-        match self.w.get(key).filter(|v| !v.is_null()).map(|v| T::from_wire(&v)) {
-            Some(Ok(t)) => return t,
-            Some(Err(e)) => self.fail(key, e),
-            None => {}
+        self.read(key, self.value(key, true))
+    }
+
+    /// The value at `key`; absent (or, `null_is_absent`, `null`) is `None`, and then
+    /// an error unless `null_is_absent` (a required field). Not generic: the lookup is
+    /// one copy for every field type.
+    #[inline(never)]
+    fn value(&self, key: &str, null_is_absent: bool) -> Option<W> {
+        let value = self.w.get(key).filter(|v| !(null_is_absent && v.is_null()));
+        if value.is_none() && !null_is_absent {
+            self.fail(key, expected("a value"));
         }
-        T::default()
+        value
+    }
+
+    /// `value` read as a `T`; `T::default()` for none or where it cannot be read (the
+    /// error recorded).
+    fn read<T: FromWire + Default>(&self, key: &str, value: Option<W>) -> T {
+        match value.map(|v| T::from_wire(&v)) {
+            Some(Ok(t)) => t,
+            Some(Err(e)) => {
+                self.fail(key, e);
+                T::default()
+            }
+            None => T::default(),
+        }
     }
 
     /// A string field that takes `default` when absent or `null`.
