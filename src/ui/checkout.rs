@@ -1,6 +1,9 @@
 //! The top-level component: loads the session, then shows the form or the screen of the
 //! phase the checkout is in.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use kassa_core::api_error::ApiError;
 use kassa_core::checkout::plans::usage_lines;
 use kassa_core::checkout::CheckoutPublic;
@@ -35,17 +38,21 @@ pub fn checkout(endpoint: CheckoutEndpoint, locale: String, prefetched: Option<P
     let lang = Lang::shown_for(&locale);
     let lang_attr = locale.clone();
     // The last answer, taken by the region that shows it; `None` while a request is out.
-    let answer = StoredValue::new_local(None::<Result<Session, ApiError>>);
+    // A `Cell` (take and set cannot fail), not a `StoredValue`: one fewer instantiation
+    // of Leptos's arena code; the request's task holds it only while the checkout lives.
+    let answer = Rc::new(Cell::new(None::<Result<Session, ApiError>>));
     let answered = State::new(0u32);
     let load = {
         let endpoint = endpoint.clone();
+        let answer = answer.clone();
         move |prefetched: Option<Prefetched>| {
             let endpoint = endpoint.clone();
             let lifetime = lifetime.clone();
+            let answer = answer.clone();
             spawn_local(async move {
                 let result = endpoint.get_or_use(prefetched).await;
                 if lifetime.alive() {
-                    answer.try_update_value(|a| *a = Some(result));
+                    answer.set(Some(result));
                     answered.try_update(|n| *n += 1);
                 }
             });
@@ -57,7 +64,8 @@ pub fn checkout(endpoint: CheckoutEndpoint, locale: String, prefetched: Option<P
         let load = load.clone();
         let endpoint = endpoint.clone();
         let locale = locale.clone();
-        untrack(move || match answer.try_update_value(Option::take).flatten() {
+        let answer = answer.clone();
+        untrack(move || match answer.take() {
             None => waiting("kassa-loading", None).text(texts(lang).loading).node(),
             Some(Ok(session)) => checkout_form(session, endpoint, locale),
             Some(Err(error)) => load_error(error, lang, move || {
