@@ -39,7 +39,8 @@ pub fn checkout(endpoint: CheckoutEndpoint, locale: String, prefetched: Option<P
     let lang_attr = locale.clone();
     // The last answer, taken by the region that shows it; `None` while a request is out.
     // A `Cell` (take and set cannot fail), not a `StoredValue`: one fewer instantiation
-    // of Leptos's arena code; the request's task holds it only while the checkout lives.
+    // of Leptos's arena code; the request's task holds it until the request ends (a
+    // `destroy()` aborts it).
     let answer = Rc::new(Cell::new(None::<Result<Session, ApiError>>));
     let answered = State::new(0u32);
     let load = {
@@ -147,7 +148,7 @@ pub fn checkout_view(ctl: Controller) -> Node {
 /// A part of the form only some sessions have (a pay-what-you-want amount, metered usage):
 /// nothing while the session has none, and once it has, the part built by the chunk's
 /// code, with a spinner while that loads and a way to try again if it cannot. Their code
-/// is not in the first render most checkouts download (−2.6 KB brotli, README "Size").
+/// is not in the first render most checkouts download (−1.9 KB brotli, README "Size").
 fn deferred(ctl: Controller, part: RarePart, has: fn(&CheckoutPublic) -> bool) -> Node {
     let shown = Computed::new(move || ctl.session.with(has));
     let retry = State::new(0u32);
