@@ -38,8 +38,9 @@ widget() {
   # wasm-streams' stream classes, exported by every build although Kassa never makes one.
   node "$ROOT/scripts/drop-exports.mjs" "$out" IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource \
     -- "${WASM_FEATURES[@]}"
-  # The glue's imports by short names instead of hashed ones, in the wasm and the glue.
-  node "$ROOT/scripts/short-imports.mjs" "$out"
+  # The wasm's imports from the glue and exports to it by short names instead of hashed
+  # ones, in the wasm, the glue and their declarations.
+  node "$ROOT/scripts/short-names.mjs" "$out"
   wasm-opt "$out/kassa_wasm_bg.wasm" "${WASM_OPT_FLAGS[@]}" -o "$out/kassa_wasm_bg.wasm"
   for chunk in "$split_dir"/split_*.wasm; do
     wasm-opt "$chunk" "${WASM_OPT_FLAGS[@]}" -o "$out/$(basename "$chunk")"

@@ -37,7 +37,7 @@ test("importing the package in Node touches no window and throws nothing", async
 test("the package ships none of wasm-streams' stream classes (scripts/drop-exports.mjs)", () => {
   const wasm = new WebAssembly.Module(readFileSync(join(ROOT, "pkg", "kassa_wasm_bg.wasm")));
   const exports = WebAssembly.Module.exports(wasm).map((e) => e.name);
-  // Kassa's own exports stay (under the short names scripts/short-imports.mjs gives them,
+  // Kassa's own exports stay (under the short names scripts/short-names.mjs gives them,
   // which the glue calls them by).
   assert.ok(exports.length > 10, `${exports}`);
   const glue = readFileSync(join(ROOT, "pkg", "kassa_wasm.js"), "utf8");

@@ -1,4 +1,4 @@
-// node scripts/short-imports.mjs OUT_DIR
+// node scripts/short-names.mjs OUT_DIR
 //
 // Gives the functions the wasm imports from wasm-bindgen's glue short names (`a`, `b`, …,
 // `ba`, …) in both places that spell them: the import section of kassa_wasm_bg.wasm and
@@ -24,11 +24,11 @@ import { join } from "node:path";
 
 const out = process.argv[2];
 if (!out) {
-  console.error("usage: node scripts/short-imports.mjs OUT_DIR");
+  console.error("usage: node scripts/short-names.mjs OUT_DIR");
   process.exit(2);
 }
 const fail = (message) => {
-  console.error(`short-imports: ${message}`);
+  console.error(`short-names: ${message}`);
   process.exit(1);
 };
 const GLUE_MODULE = "./kassa_wasm_bg.js";
@@ -172,4 +172,4 @@ new WebAssembly.Module(rewritten); // still a valid module
 writeFileSync(wasmPath, rewritten);
 writeFileSync(gluePath, glue);
 for (const [file, edit] of Object.entries(declarations)) writeFileSync(join(out, file), edit);
-console.log(`short-imports: ${renamed} imports and ${exported} exports renamed`);
+console.log(`short-names: ${renamed} imports and ${exported} exports renamed`);
