@@ -23,6 +23,11 @@ test("the demo page renders the session the sandbox created", async () => {
   await screenshot(page, "demo-desktop");
   await page.setViewportSize({ width: 320, height: 640 });
   await screenshot(page, "demo-320");
+  // Nothing on the page is wider than a 320 px screen (the scenario bar wraps).
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > 320.5).map((e) => e.tagName + "." + e.className),
+  );
+  assert.deepEqual(overflowing, []);
   assert.deepEqual(page.errors, []);
 });
 
