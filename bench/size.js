@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { readLeb as leb, skipImportDescriptor } from "../scripts/wasm-binary.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FIRST_RENDER = ["kassa.js", "index.js", "kassa_wasm.js", "__wasm_split.js", "kassa_wasm_bg.wasm"];
@@ -52,17 +53,6 @@ function builtStylesheet() {
   return readFileSync(copies[0]);
 }
 
-/** Reads a LEB128 unsigned integer at `at`; returns [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
 /**
  * The function bodies of a wasm with a name section, as `{ name, bytes }`, and the bytes
  * of its data segments. Enough of the binary format for a size report, no more.
@@ -81,12 +71,8 @@ export function wasmFunctions(wasm) {
         let len;
         [len, p] = leb(wasm, p); p += len; // module
         [len, p] = leb(wasm, p); p += len; // field
-        const kind = wasm[p++];
-        if (kind === 0) { imported++; [, p] = leb(wasm, p); }
-        else if (kind === 1) { p++; const flags = wasm[p++]; [, p] = leb(wasm, p); if (flags & 1) [, p] = leb(wasm, p); }
-        else if (kind === 2) { const flags = wasm[p++]; [, p] = leb(wasm, p); if (flags & 1) [, p] = leb(wasm, p); }
-        else if (kind === 3) p += 2;
-        else throw new Error(`import kind ${kind}`);
+        if (wasm[p] === 0) imported++; // a function
+        p = skipImportDescriptor(wasm, p);
       }
     } else if (id === 10) {
       let [count, p] = leb(wasm, start);

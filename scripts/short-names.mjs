@@ -21,6 +21,7 @@
 // than leaving the two files out of step.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { readLeb, skipImportDescriptor, writeLeb } from "./wasm-binary.mjs";
 
 const out = process.argv[2];
 if (!out) {
@@ -47,26 +48,12 @@ function shortName(i) {
   return first[Math.floor(i / rest.length)] + rest[i % rest.length];
 }
 
-// --- a minimal reader and writer of the binary format's pieces the import section uses
+// Reading moves `at` along the wasm; writing builds sections anew.
 let at = 0;
 const u32 = () => {
-  let value = 0, shift = 0, byte;
-  do {
-    byte = wasm[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
+  let value;
+  [value, at] = readLeb(wasm, at);
   return value;
-};
-const leb = (n) => {
-  const bytes = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) byte |= 0x80;
-    bytes.push(byte);
-  } while (n);
-  return Buffer.from(bytes);
 };
 const name = () => {
   const len = u32();
@@ -76,24 +63,15 @@ const name = () => {
 };
 const encodeName = (s) => {
   const b = Buffer.from(s, "utf8");
-  return Buffer.concat([leb(b.length), b]);
+  return Buffer.concat([writeLeb(b.length), b]);
 };
-/** Skips an import's descriptor after its kind byte. */
-const skipDescriptor = (kind) => {
-  const limits = () => {
-    const flags = u32();
-    u32();
-    if (flags & 1) u32();
-  };
-  switch (kind) {
-    case 0: u32(); break; // function: type index
-    case 1: at++; limits(); break; // table: reference type, limits
-    case 2: limits(); break; // memory: limits
-    case 3: at += 2; break; // global: value type, mutability
-    case 4: at++; u32(); break; // tag: attribute, type index
-    default: fail(`unknown import kind ${kind}`);
-  }
+/** A section `id` of `count` entries, as bytes. */
+const section = (id, count, entries) => {
+  const body = Buffer.concat([writeLeb(count), ...entries]);
+  return Buffer.concat([Buffer.from([id]), writeLeb(body.length), body]);
 };
+/** `name` where a regular expression is built from it. */
+const escaped = (name) => name.replace(/\$/g, "\\$");
 
 // The exports __wasm_split.js (and the chunks through it) read by name.
 const KEEP_EXPORTS = new Set(["memory", "__indirect_function_table", "__wasm_split_shared0"]);
@@ -102,16 +80,41 @@ const declarations = Object.fromEntries(
 );
 let exported = 0;
 
+let renamed = 0;
+
+/** The import section (from `at` to `end`) with the glue's imports renamed. */
+function renameImports(end) {
+  const count = u32();
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const module = name();
+    const field = name();
+    const descriptorStart = at;
+    at = skipImportDescriptor(wasm, at);
+    let short = field;
+    if (module === GLUE_MODULE) {
+      short = shortName(renamed++);
+      const key = new RegExp(`(?<![\\w$])${escaped(field)}(?![\\w$])`, "g");
+      const found = glue.match(key)?.length ?? 0;
+      if (found !== 1) fail(`import ${field} is in the glue ${found} times, not once`);
+      glue = glue.replace(key, short);
+    }
+    entries.push(encodeName(module), encodeName(short), wasm.subarray(descriptorStart, at));
+  }
+  if (at !== end) fail("the import section did not parse to its end");
+  return section(2, count, entries);
+}
+
 /** The export section (from `at` to `end`) with the glue's exports renamed. */
 function renameExports(end) {
   const count = u32();
-  const entries = [leb(count)];
+  const entries = [];
   for (let i = 0; i < count; i++) {
     const field = name();
     const descriptorStart = at;
     at++; // kind
     u32(); // index
-    const access = new RegExp(`(?<=\\bwasm\\.)${field.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+    const access = new RegExp(`(?<=\\bwasm\\.)${escaped(field)}(?![\\w$])`, "g");
     let short = field;
     if (!KEEP_EXPORTS.has(field) && access.test(glue)) {
       short = `_${shortName(exported++)}`;
@@ -122,48 +125,21 @@ function renameExports(end) {
     entries.push(encodeName(short), wasm.subarray(descriptorStart, at));
   }
   if (at !== end) fail("the export section did not parse to its end");
-  const body = Buffer.concat(entries);
-  return Buffer.concat([Buffer.from([7]), leb(body.length), body]);
+  return section(7, count, entries);
 }
 
 if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
 at = 8;
 const pieces = [wasm.subarray(0, 8)];
-let renamed = 0;
 while (at < wasm.length) {
   const start = at;
   const id = wasm[at++];
   const size = u32();
   const end = at + size;
-  if (id === 7) {
-    pieces.push(renameExports(end));
-    continue;
-  }
-  if (id !== 2) {
-    pieces.push(wasm.subarray(start, end));
-    at = end;
-    continue;
-  }
-  const count = u32();
-  const entries = [leb(count)];
-  for (let i = 0; i < count; i++) {
-    const module = name();
-    const field = name();
-    const descriptorStart = at;
-    skipDescriptor(wasm[at++]);
-    let short = field;
-    if (module === GLUE_MODULE) {
-      short = shortName(renamed++);
-      const key = new RegExp(`(?<![\\w$])${field.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
-      const found = glue.match(key)?.length ?? 0;
-      if (found !== 1) fail(`import ${field} is in the glue ${found} times, not once`);
-      glue = glue.replace(key, short);
-    }
-    entries.push(encodeName(module), encodeName(short), wasm.subarray(descriptorStart, at));
-  }
-  if (at !== end) fail("the import section did not parse to its end");
-  const body = Buffer.concat(entries);
-  pieces.push(Buffer.from([2]), leb(body.length), body);
+  if (id === 2) pieces.push(renameImports(end));
+  else if (id === 7) pieces.push(renameExports(end));
+  else pieces.push(wasm.subarray(start, end));
+  at = end;
 }
 if (renamed === 0) fail(`no imports from ${GLUE_MODULE}`);
 if (exported === 0) fail("no export renamed");
