@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod money;
 pub mod sandbox;
 pub mod sort;
+pub mod subscription;
 pub mod sync;
 pub mod wire;
 
