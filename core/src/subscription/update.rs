@@ -85,19 +85,19 @@ fn is_uuid(s: &str) -> bool {
         })
 }
 
-fn optional_string(body: &Map<String, Value>, key: &str) -> Result<Option<String>, BodyError> {
+fn optional_string(body: &Map<String, Value>, key: &str) -> Result<Option<String>, Vec<BodyError>> {
     match body.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(v) => Err(BodyError::new(key, "string_type", "Input should be a valid string", v.clone())),
+        Some(v) => Err(vec![BodyError::new(key, "string_type", "Input should be a valid string", v.clone())]),
     }
 }
 
-fn optional_bool(body: &Map<String, Value>, key: &str) -> Result<Option<bool>, BodyError> {
+fn optional_bool(body: &Map<String, Value>, key: &str) -> Result<Option<bool>, Vec<BodyError>> {
     match body.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(v) => Err(BodyError::new(key, "bool_type", "Input should be a valid boolean", v.clone())),
+        Some(v) => Err(vec![BodyError::new(key, "bool_type", "Input should be a valid boolean", v.clone())]),
     }
 }
 
@@ -141,13 +141,13 @@ impl SubscriptionUpdate {
                 v => Err(one(BodyError::new("pending_update", "none_required", "Input should be None", v.clone()))),
             },
             3 => {
-                let pause = match optional_bool(body, "pause_at_period_end").map_err(one)? {
+                let pause = match optional_bool(body, "pause_at_period_end")? {
                     Some(p) => p,
                     None => {
                         return Err(one(BodyError::new("pause_at_period_end", "missing", "Field required", Value::Null)))
                     }
                 };
-                Ok(Self::Pause { pause_at_period_end: pause, resumes_at: optional_string(body, "resumes_at").map_err(one)? })
+                Ok(Self::Pause { pause_at_period_end: pause, resumes_at: optional_string(body, "resumes_at")? })
             }
             4 => match &body["resume"] {
                 Value::Bool(true) => Ok(Self::Resume),
@@ -170,9 +170,9 @@ impl SubscriptionUpdate {
                     },
                 };
                 Ok(Self::Cancel {
-                    cancel_at_period_end: optional_bool(body, "cancel_at_period_end").map_err(one)?,
+                    cancel_at_period_end: optional_bool(body, "cancel_at_period_end")?,
                     cancellation_reason: reason,
-                    cancellation_comment: optional_string(body, "cancellation_comment").map_err(one)?,
+                    cancellation_comment: optional_string(body, "cancellation_comment")?,
                 })
             }
         }
