@@ -26,3 +26,33 @@ impl<S: Send + Sync> FromRequestParts<S> for Merchant {
         }
     }
 }
+
+/// The customer a customer-portal request acts for, from its customer session token.
+/// As Polar's auth middleware: no bearer (or a valid token of another kind, such as the
+/// merchant's) is anonymous and gets `401 Unauthorized`; a bearer that is not a live
+/// customer session token gets RFC 6750's `invalid_token`.
+#[derive(Clone, Debug)]
+pub struct PortalCustomer(pub crate::customer::Customer);
+
+impl FromRequestParts<crate::AppState> for PortalCustomer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &crate::AppState) -> Result<Self, Self::Rejection> {
+        let anonymous = || AppError::Unauthorized("Unauthorized".into());
+        let header = parts.headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok()).ok_or_else(anonymous)?;
+        let (scheme, token) = header.split_once(' ').ok_or_else(anonymous)?;
+        if !scheme.eq_ignore_ascii_case("bearer") {
+            return Err(anonymous());
+        }
+        let token = token.trim().to_string();
+        if token == SANDBOX_TOKEN {
+            return Err(anonymous());
+        }
+        if !token.starts_with("polar_cst_") {
+            return Err(AppError::InvalidToken);
+        }
+        let now = state.now();
+        let customer = state.blocking(move |store| store.customer_for_token(&token, now)).await?;
+        customer.map(PortalCustomer).ok_or(AppError::InvalidToken)
+    }
+}

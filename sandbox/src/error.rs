@@ -56,12 +56,32 @@ pub enum AppError {
     /// The payment was declined.
     #[error("{0}")]
     Payment(String),
+    /// One of Polar's named refusals: its status, its error class (`AlreadyCanceledSubscription`,
+    /// `PaymentFailed`, …) and its message, as Polar's service words them.
+    #[error("{detail}")]
+    Refused {
+        /// The HTTP status.
+        status: StatusCode,
+        /// Polar's error class name.
+        error: &'static str,
+        /// The message.
+        detail: String,
+    },
+    /// A customer session token that is unknown, expired or malformed: Polar answers
+    /// RFC 6750's `invalid_token` from its auth middleware, before any route.
+    #[error("invalid token")]
+    InvalidToken,
     /// Anything unexpected. Its details are logged, never sent.
     #[error("internal error: {0}")]
     Internal(String),
 }
 
 impl AppError {
+    /// One of Polar's named refusals.
+    pub fn refused(status: StatusCode, error: &'static str, detail: impl Into<String>) -> Self {
+        Self::Refused { status, error, detail: detail.into() }
+    }
+
     /// A 422 with a single field error.
     pub fn field(error: FieldError) -> Self {
         Self::Validation(vec![error])
@@ -92,13 +112,40 @@ impl IntoResponse for AppError {
             Self::NotOpen(d) => (StatusCode::FORBIDDEN, "NotOpenCheckout", json!(d)),
             Self::Expired(d) => (StatusCode::GONE, "ExpiredCheckoutError", json!(d)),
             Self::Payment(d) => (StatusCode::BAD_REQUEST, "PaymentError", json!(d)),
+            Self::Refused { status, error, detail } => (status, error, json!(detail)),
+            Self::InvalidToken => return invalid_token(),
             Self::Internal(d) => {
                 eprintln!("kassa-sandbox: internal error: {d}");
                 (StatusCode::INTERNAL_SERVER_ERROR, "InternalServerError", json!("Internal error"))
             }
         };
-        (status, Json(json!({ "error": name, "detail": detail }))).into_response()
+        let mut response = (status, Json(json!({ "error": name, "detail": detail }))).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static(r#"Bearer realm="polar""#),
+            );
+        }
+        response
     }
+}
+
+/// Polar's answer to a bad bearer token (`server/polar/oauth2/exceptions.py`
+/// `InvalidTokenError`, laid out by authlib): not an OpenAPI schema, so Kassa's
+/// contract tests name it in `extensions.json`.
+fn invalid_token() -> Response {
+    const DESCRIPTION: &str = "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
+    let challenge = format!(r#"Bearer realm="polar", error="invalid_token", error_description="{DESCRIPTION}""#);
+    let mut response =
+        (StatusCode::UNAUTHORIZED, Json(json!({ "error": "invalid_token", "error_description": DESCRIPTION })))
+            .into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&challenge) {
+        headers.insert(axum::http::header::WWW_AUTHENTICATE, value);
+    }
+    headers.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    headers.insert(axum::http::header::PRAGMA, axum::http::HeaderValue::from_static("no-cache"));
+    response
 }
 
 /// `Result` with the sandbox's error.

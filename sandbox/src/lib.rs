@@ -8,19 +8,24 @@
 pub mod auth;
 pub mod catalog;
 pub mod clock;
+pub mod customer;
 pub mod discounts;
 pub mod error;
 pub mod extract;
 pub mod faults;
 pub mod fx;
 pub mod geo;
+pub mod organization;
+pub mod portal;
 pub mod pricing;
 pub mod processor;
+pub mod purchase;
 pub mod record;
 pub mod routes;
 pub mod rules;
 pub mod session;
 pub mod store;
+pub mod subscription;
 pub mod tax;
 pub mod tax_id;
 

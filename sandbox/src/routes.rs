@@ -3,12 +3,14 @@
 
 pub mod checkouts;
 pub mod checkouts_client;
+pub mod customer_portal;
+pub mod customer_sessions;
 pub mod products;
 pub mod sandbox;
 pub mod site;
 
 use axum::http::{header, Method};
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::{middleware, Router};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -37,7 +39,31 @@ pub fn router(state: AppState) -> Router {
             .route(&format!("{prefix}/{{client_secret}}/confirm"), post(checkouts_client_confirm));
     }
     let client = client.layer(middleware::from_fn_with_state(state.clone(), crate::faults::inject)).layer(client_cors);
+    // The customer portal is called from merchants' pages too, with the customer
+    // session token as its bearer.
+    let portal_cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::mirror_request())
+        .allow_credentials(true)
+        .allow_methods([Method::GET, Method::PATCH, Method::POST, Method::DELETE])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        .max_age(std::time::Duration::from_secs(600));
+    let portal = {
+        use customer_portal as cp;
+        let one = "/v1/customer-portal/subscriptions/{id}";
+        Router::new()
+            .route("/v1/customer-portal/subscriptions/", get(cp::list))
+            .route("/v1/customer-portal/subscriptions", get(cp::list))
+            .route(one, get(cp::get).patch(cp::update).delete(cp::cancel))
+            .route(&format!("{one}/change-preview"), post(cp::change_preview))
+            .route(&format!("{one}/next-charge-date"), post(cp::next_charge_date))
+            .layer(portal_cors)
+    };
     let merchant = Router::new()
+        .route("/v1/customer-sessions/", post(customer_sessions::create))
+        .route("/v1/customer-sessions", post(customer_sessions::create))
+        .route("/v1/sandbox/subscriptions", post(sandbox::subscriptions_create))
+        .route("/v1/sandbox/subscriptions/{id}/audit", get(sandbox::subscription_audit))
+        .route("/v1/sandbox/organization", patch(sandbox::organization_update))
         .route("/v1/checkouts/", post(checkouts::checkouts_create))
         .route("/v1/checkouts", post(checkouts::checkouts_create))
         .route("/v1/checkouts/{id}", get(checkouts::checkouts_get))
@@ -57,6 +83,7 @@ pub fn router(state: AppState) -> Router {
                 .allow_headers([header::CONTENT_TYPE]),
         );
     client
+        .merge(portal)
         .merge(merchant)
         .merge(processor)
         .merge(site::router(&state.site_root))

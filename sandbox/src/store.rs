@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, Result};
 use crate::session::{timestamp, Session};
 
+pub mod portal;
+
 /// One accepted change of a session, for the merchant's audit trail.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -89,6 +91,7 @@ impl Store {
              );
              CREATE INDEX IF NOT EXISTS audit_by_checkout ON audit (checkout_id, seq);",
         )?;
+        conn.execute_batch(portal::SCHEMA)?;
         Ok(Self { conn: Arc::new(Mutex::new(conn)) })
     }
 
@@ -125,6 +128,16 @@ impl Store {
     where
         F: FnOnce(&mut Session) -> Result<Option<AuditEntry>>,
     {
+        self.modify_with(key, now, |session, _| change(session))
+    }
+
+    /// [`modify`](Self::modify), with the transaction handed to `change` so what the
+    /// change leaves behind (a customer, their session) is written with it or not at all.
+    /// A payment that settles here creates its subscription in the same transaction.
+    pub fn modify_with<F>(&self, key: Key<'_>, now: DateTime<Utc>, change: F) -> Result<Session>
+    where
+        F: FnOnce(&mut Session, &rusqlite::Transaction<'_>) -> Result<Option<AuditEntry>>,
+    {
         let mut conn = self.lock()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (sql, value) = match key {
@@ -142,11 +155,12 @@ impl Store {
         };
         if session.advance(now) {
             write(&tx, &session)?;
+            crate::purchase::on_settled(&tx, &session, now)?;
             let status = format!("status={:?}", session.status).to_lowercase();
             append_audit(&tx, &session.id, &AuditEntry::new(now, "sandbox", vec![status]))?;
         }
         let mut next = session.clone();
-        match change(&mut next) {
+        match change(&mut next, &tx) {
             Ok(Some(entry)) => {
                 write(&tx, &next)?;
                 append_audit(&tx, &next.id, &entry)?;

@@ -54,3 +54,38 @@ test("requests are held to Polar's bodies, with Kassa's reason and note allowed"
   assert.match(check(ajv, patch({ seats: 0 })).join(), /request does not conform/, "Polar's bounds");
   assert.deepEqual(check(ajv, patch({ seats: "x" }, 422)).filter((p) => /request/.test(p)), [], "a refused request is not held to it");
 });
+
+test("the customer portal's answers are held to Polar's schemas and Kassa's named extensions", () => {
+  const all = records(DIR);
+  const find = (method, status, path) => {
+    const found = all.find((r) => r.method === method && r.status === status && path.test(r.path));
+    assert.ok(found, `a recorded ${method} ${status} ${path}`);
+    return structuredClone(found);
+  };
+  const one = find("GET", 200, /^\/v1\/customer-portal\/subscriptions\/[0-9a-f-]{36}$/);
+  assert.deepEqual(check(ajv, one), [], "a subscription conforms");
+  const broken = (record, change) => {
+    const copy = structuredClone(record);
+    change(copy);
+    return check(ajv, copy).join();
+  };
+  assert.match(broken(one, (r) => (r.response.next_billing_date = "2027-01-01")), /next_billing_date/, "an invented key");
+  assert.match(broken(one, (r) => delete r.response.pending_update), /pending_update/, "a missing required key");
+  assert.match(broken(one, (r) => (r.response.status = "scheduled_for_cancellation")), /status/, "a status outside Polar's enum");
+  assert.match(broken(one, (r) => (r.response.past_due = { attempt_count: 2 })), /does not conform/, "an extension has its shape");
+  assert.match(broken(one, (r) => delete r.response.product.organization.customer_portal_settings), /customer_portal_settings/);
+  const list = find("GET", 200, /^\/v1\/customer-portal\/subscriptions\/?$/);
+  assert.match(broken(list, (r) => delete r.response.pagination.max_page), /max_page/);
+  // 401: Polar's `Unauthorized`, or RFC 6750's `invalid_token` from its auth middleware.
+  const unauthorized = find("GET", 401, /^\/v1\/customer-portal\//);
+  assert.deepEqual(check(ajv, unauthorized), []);
+  assert.match(broken(unauthorized, (r) => (r.response = { error: "invalid_token" })), /does not conform/);
+  // A 409 on PATCH: Polar's documented schema, or one of the classes its service raises.
+  const conflict = find("PATCH", 409, /^\/v1\/customer-portal\//);
+  assert.deepEqual(check(ajv, conflict), []);
+  assert.match(broken(conflict, (r) => (r.response.error = "SomethingElse")), /does not conform/);
+  const preview = find("POST", 200, /\/change-preview$/);
+  assert.deepEqual(check(ajv, preview), []);
+  assert.match(broken(preview, (r) => delete r.response.due_amount), /due_amount/);
+  assert.match(broken(preview, (r) => (r.request = { seats: 2, product_id: r.request.product_id ?? "x" })), /request does not conform/);
+});

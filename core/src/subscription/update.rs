@@ -144,7 +144,12 @@ impl SubscriptionUpdate {
                 let pause = match optional_bool(body, "pause_at_period_end")? {
                     Some(p) => p,
                     None => {
-                        return Err(one(BodyError::new("pause_at_period_end", "missing", "Field required", Value::Null)))
+                        return Err(one(BodyError::new(
+                            "pause_at_period_end",
+                            "missing",
+                            "Field required",
+                            Value::Null,
+                        )))
                     }
                 };
                 Ok(Self::Pause { pause_at_period_end: pause, resumes_at: optional_string(body, "resumes_at")? })
@@ -159,7 +164,8 @@ impl SubscriptionUpdate {
                     Some(v) => match v.as_str().and_then(CancellationReason::parse) {
                         Some(r) => Some(r),
                         None => {
-                            let names: Vec<_> = CancellationReason::ALL.iter().map(|r| format!("'{}'", r.as_str())).collect();
+                            let names: Vec<_> =
+                                CancellationReason::ALL.iter().map(|r| format!("'{}'", r.as_str())).collect();
                             return Err(one(BodyError::new(
                                 "cancellation_reason",
                                 "enum",
@@ -241,7 +247,11 @@ mod tests {
                 cancellation_reason: Some(CancellationReason::TooExpensive),
                 cancellation_comment: Some("Pricey".into()),
             },
-            SubscriptionUpdate::Cancel { cancel_at_period_end: Some(false), cancellation_reason: None, cancellation_comment: None },
+            SubscriptionUpdate::Cancel {
+                cancel_at_period_end: Some(false),
+                cancellation_reason: None,
+                cancellation_comment: None,
+            },
             SubscriptionUpdate::Pause { pause_at_period_end: true, resumes_at: Some("2027-03-01T00:00:00Z".into()) },
             SubscriptionUpdate::Pause { pause_at_period_end: false, resumes_at: None },
             SubscriptionUpdate::Resume,
@@ -256,7 +266,11 @@ mod tests {
     fn an_empty_body_is_a_cancel_that_does_nothing() {
         assert_eq!(
             SubscriptionUpdate::parse(&json!({})),
-            Ok(SubscriptionUpdate::Cancel { cancel_at_period_end: None, cancellation_reason: None, cancellation_comment: None })
+            Ok(SubscriptionUpdate::Cancel {
+                cancel_at_period_end: None,
+                cancellation_reason: None,
+                cancellation_comment: None
+            })
         );
     }
 
@@ -266,7 +280,8 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].field.as_str(), errors[0].kind), ("seats", "extra_forbidden"));
         // Polar's portal takes no proration behaviour: the organization's applies.
-        let errors = SubscriptionUpdate::parse(&json!({"product_id": PRODUCT, "proration_behavior": "invoice"})).unwrap_err();
+        let errors =
+            SubscriptionUpdate::parse(&json!({"product_id": PRODUCT, "proration_behavior": "invoice"})).unwrap_err();
         assert_eq!(errors[0].field, "proration_behavior");
     }
 
@@ -291,7 +306,10 @@ mod tests {
     #[test]
     fn a_preview_prices_a_plan_or_a_seat_change_only() {
         assert_eq!(ChangePreviewBody::parse(&json!({"seats": 4})), Ok(ChangePreviewBody::Seats(4)));
-        assert_eq!(ChangePreviewBody::parse(&json!({"product_id": PRODUCT})), Ok(ChangePreviewBody::Product(PRODUCT.into())));
+        assert_eq!(
+            ChangePreviewBody::parse(&json!({"product_id": PRODUCT})),
+            Ok(ChangePreviewBody::Product(PRODUCT.into()))
+        );
         assert!(ChangePreviewBody::parse(&json!({"resume": true})).is_err());
         assert_eq!(ChangePreviewBody::Seats(4).to_json(), json!({"seats": 4}));
     }

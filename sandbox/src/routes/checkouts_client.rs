@@ -87,7 +87,7 @@ pub async fn checkouts_client_confirm(
     State(state): State<AppState>,
     Path(secret): Path<String>,
     PolarJson(mut body): PolarJson<Value>,
-) -> Result<Json<CheckoutPublic>> {
+) -> Result<Json<Value>> {
     let token = match body.as_object_mut().map(|o| o.remove("confirmation_token_id")) {
         Some(Some(Value::String(t))) => Some(t),
         Some(Some(Value::Null)) | Some(None) => None,
@@ -106,7 +106,7 @@ pub async fn checkouts_client_confirm(
     let st = state.clone();
     let session = state
         .blocking(move |store| {
-            store.modify(Key::Secret(&secret), now, |session| {
+            store.modify_with(Key::Secret(&secret), now, |session, tx| {
                 let applied = apply_update(session, &update, &st, now, "confirm")?;
                 let shown = session.render(&st.catalog, &st.base_url, now);
                 let mut missing = rules::missing_for_confirm(session, &shown.billing_address_fields);
@@ -138,14 +138,19 @@ pub async fn checkouts_client_confirm(
                 }
                 session.status = CheckoutStatus::Confirmed;
                 session.modified_at = Some(now);
-                session.payment.customer_session_token = Some(format!("polar_cst_{}", uuid::Uuid::new_v4().simple()));
+                session.payment.customer_session_token =
+                    crate::purchase::on_confirm(tx, session, needs_payment && token.is_some(), now)?;
                 let mut entry = applied.unwrap_or_else(|| AuditEntry::new(now, "confirm", Vec::new()));
                 entry.fields.push("status=confirmed".into());
                 Ok(Some(entry))
             })
         })
         .await?;
-    let mut checkout = session.render(&state.catalog, &state.base_url, now);
-    checkout.customer_session_token = session.payment.customer_session_token.clone();
+    // `CheckoutPublicConfirmed` requires the token's key: `null` when the email already
+    // belonged to a customer.
+    let mut checkout = serde_json::to_value(session.render(&state.catalog, &state.base_url, now))?;
+    if let Some(fields) = checkout.as_object_mut() {
+        fields.insert("customer_session_token".into(), session.payment.customer_session_token.clone().into());
+    }
     Ok(Json(checkout))
 }
