@@ -7,7 +7,9 @@
 
 pub mod model;
 pub mod status;
+pub mod texts;
 pub mod update;
+pub mod view;
 
 pub use model::{
     ChargePreview, CustomerOrganization, CustomerSession, CustomerSubscription, CustomerSubscriptionProduct,
