@@ -48,8 +48,26 @@ widget() {
   cp "$split_dir/__wasm_split.js" "$out/"
 }
 
+# portal OUT_DIR: the subscription screen (portal/), a wasm of its own loaded only by
+# `mountSubscription`, `<kassa-subscription>` or kassa-subscription.js: the checkout's
+# first render carries none of it. Built with the widget's flags, so the two share
+# every compiled dependency in target/.
+portal() {
+  local out="$1"
+  local remap=(--remap-path-prefix="$ROOT/=")
+  for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap+=(--remap-path-prefix="$registry="); done
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${remap[*]}" \
+    cargo build --quiet --release --target wasm32-unknown-unknown -p kassa-portal
+  rm -f "$out"/kassa_portal*
+  wasm-bindgen --target web --out-dir "$out" --out-name kassa_portal \
+    "$ROOT/target/wasm32-unknown-unknown/release/kassa_portal.wasm"
+  wasm-opt "$out/kassa_portal_bg.wasm" "${WASM_OPT_FLAGS[@]}" -o "$out/kassa_portal_bg.wasm"
+}
+
 printf '\033[1m==> %s\033[0m\n' "building the widget (release, split, wasm-opt) into pkg/"
 widget pkg
+printf '\033[1m==> %s\033[0m\n' "building the subscription screen (release, wasm-opt) into pkg/"
+portal pkg
 cp js/index.js js/index.d.ts js/kassa.js js/payment.js js/package.json pkg/
 # What the browser downloads is minified (4.3 KB brotli less on the first render); the
 # sources in js/ keep their comments and the .d.ts files carry the documentation.
@@ -63,6 +81,11 @@ done
 cp pkg/index.js "$ROOT/target/index.unbundled.js"
 esbuild pkg/index.js --bundle --format=esm --minify --external:./payment.js --log-level=warning \
   --outfile=pkg/index.js --allow-overwrite
+# The subscription screen's module, with its glue, as one file; its script-tag loader.
+cp js/subscription.js js/subscription.d.ts js/kassa-subscription.js pkg/
+esbuild pkg/subscription.js --bundle --format=esm --minify --log-level=warning \
+  --outfile=pkg/subscription.js --allow-overwrite
+esbuild pkg/kassa-subscription.js --minify --log-level=warning --outfile=pkg/kassa-subscription.js --allow-overwrite
 cp js/README.md pkg/README.md
 # The sentences of every language but English, fetched for the buyer's language only.
 rm -rf pkg/lang

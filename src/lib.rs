@@ -13,6 +13,7 @@ pub mod computed;
 mod css_min;
 pub mod dom;
 pub mod effect;
+#[cfg(feature = "checkout")]
 pub mod embed;
 pub mod error;
 pub mod events;

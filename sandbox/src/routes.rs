@@ -56,6 +56,7 @@ pub fn router(state: AppState) -> Router {
             .route(one, get(cp::get).patch(cp::update).delete(cp::cancel))
             .route(&format!("{one}/change-preview"), post(cp::change_preview))
             .route(&format!("{one}/next-charge-date"), post(cp::next_charge_date))
+            .route("/v1/customer-portal/organizations/{slug}", get(cp::organization))
             .layer(portal_cors)
     };
     let merchant = Router::new()

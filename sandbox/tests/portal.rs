@@ -516,3 +516,14 @@ async fn the_merchant_issues_customer_sessions() {
     let (status, _) = send(&app, "POST", "/v1/customer-sessions/", None, Some(&body.to_string())).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_organization_lists_the_products_its_portal_offers() {
+    let (app, _) = sandbox_with_clock();
+    let (status, json) = send(&app, "GET", "/v1/customer-portal/organizations/kassa-sandbox", None, None).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    assert_eq!(json["organization"]["customer_portal_settings"]["subscription"]["pause"], true);
+    assert!(json["products"].as_array().unwrap().iter().any(|p| p["id"] == ids::TEAM));
+    let (status, _) = send(&app, "GET", "/v1/customer-portal/organizations/nope", None, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -301,3 +301,16 @@ pub async fn next_charge_date(
     check_id(&id)?;
     change(&state, customer, id, move |sub, cx| portal::move_next_charge(sub, &body, cx).map(Some)).await
 }
+
+/// `GET /v1/customer-portal/organizations/{slug}`: the organization and the products
+/// its portal offers (Polar's `CustomerOrganizationData`; no token needed), where a
+/// subscription screen finds the plans it may switch to.
+pub async fn organization(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Value>> {
+    let settings = state.blocking(|store| store.settings()).await?;
+    let organization = settings.render();
+    if slug != organization.slug {
+        return Err(AppError::NotFound("Not found".into()));
+    }
+    let products: Vec<_> = state.catalog.iter().filter(|p| p.visibility == "public" && !p.is_archived).collect();
+    Ok(Json(json!({ "organization": organization, "products": products })))
+}
