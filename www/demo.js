@@ -43,9 +43,32 @@ function summary(event) {
   return [d.status, d.seats ? `seats ${d.seats}` : "", `total_amount ${d.total_amount} ${d.currency}`].filter(Boolean).join(" · ");
 }
 
+/**
+ * After a successful payment for something that recurs, the link to the subscription
+ * screen, with the customer session token the confirmation handed out (none when the
+ * email already belonged to a customer: the merchant's server would then issue one).
+ */
+let customerSessionToken = null;
+function offerManagement(session) {
+  document.getElementById("demo-manage")?.remove();
+  const recurring = session?.product?.is_recurring;
+  if (!recurring || !customerSessionToken) return;
+  const link = document.createElement("a");
+  link.id = "demo-manage";
+  link.className = "demo-manage";
+  link.dataset.testid = "demo-manage";
+  link.href = `/www/subscription.html?token=${encodeURIComponent(customerSessionToken)}`;
+  link.textContent = "Manage your subscription";
+  status.after(link);
+}
+
 for (const name of ["ready", "change", "error", "expired", "confirmed", "success"]) {
   element.addEventListener(`kassa:${name}`, (event) => {
-    if (name === "success") event.preventDefault(); // stay on the demo instead of success_url
+    if (name === "confirmed") customerSessionToken = event.detail?.customer_session_token ?? null;
+    if (name === "success") {
+      event.preventDefault(); // stay on the demo instead of success_url
+      offerManagement(event.detail);
+    }
     const item = document.createElement("li");
     const title = document.createElement("strong");
     title.textContent = event.type;

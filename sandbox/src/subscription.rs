@@ -264,10 +264,11 @@ impl Subscription {
     }
 
     /// The days the next charge may move between (Kassa's extension, seed 004): only a
-    /// running subscription that will charge again has one.
+    /// running subscription that will charge again (not set to cancel or to pause) has one.
     pub fn next_charge_window(&self, now: DateTime<Utc>) -> Option<NextChargeWindow> {
         if !matches!(self.status, SubscriptionStatus::Active | SubscriptionStatus::Trialing)
             || self.cancel_at_period_end
+            || self.pause_at_period_end
             || self.ended_at.is_some()
         {
             return None;

@@ -72,6 +72,31 @@ export async function startSandbox() {
       });
       if (!res.ok) throw new Error(`fault failed: ${res.status} ${await res.text()}`);
     },
+    /** A subscription in any state (`POST /v1/sandbox/subscriptions`): `{subscription, customer_session}`. */
+    async seedSubscription(body) {
+      const res = await fetch(`${url}/v1/sandbox/subscriptions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${SANDBOX_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`seeding failed: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    /** Changes the organization's proration behaviour or portal settings. */
+    async organization(body) {
+      const res = await fetch(`${url}/v1/sandbox/organization`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${SANDBOX_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`organization failed: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    /** A subscription's audit trail, oldest first: each entry's `fields`. */
+    async subscriptionAudit(id) {
+      const res = await fetch(`${url}/v1/sandbox/subscriptions/${id}/audit`, { headers: { Authorization: `Bearer ${SANDBOX_TOKEN}` } });
+      return (await res.json()).items.map((e) => e.fields);
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.on("exit", r)));

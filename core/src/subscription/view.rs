@@ -85,11 +85,14 @@ pub fn actions(sub: &CustomerSubscription) -> Actions {
     use SubscriptionStatus as S;
     let org = &sub.product.organization;
     let settings = &org.customer_portal_settings.subscription;
-    let updatable = org.allow_customer_updates && !sub.status.is_revoked() && !sub.cancel_at_period_end;
+    // Polar refuses plan and seat changes only to a revoked subscription or one set to
+    // cancel; Kassa offers them on a billed one only (trialing, active, past due): a
+    // change to a paused or never-paid subscription is not something a customer means.
+    let updatable = org.allow_customer_updates && sub.status.is_billable() && !sub.cancel_at_period_end;
     let running = sub.status.is_billable() && sub.ended_at.is_none();
     Actions {
-        change_plan: updatable && settings.update_plan && sub.status != S::Paused,
-        change_seats: updatable && settings.update_seats && sub.seats.is_some() && sub.status != S::Paused,
+        change_plan: updatable && settings.update_plan,
+        change_seats: updatable && settings.update_seats && sub.seats.is_some(),
         cancel: running && !sub.cancel_at_period_end && sub.ends_at.is_none(),
         uncancel: running && sub.cancel_at_period_end,
         pause: settings.pause
@@ -100,7 +103,7 @@ pub fn actions(sub: &CustomerSubscription) -> Actions {
         unpause: settings.pause && sub.status == S::Active && sub.pause_at_period_end,
         resume: settings.pause && sub.status == S::Paused,
         drop_pending: sub.pending_update.is_some() && !sub.status.is_revoked(),
-        move_charge: sub.next_charge_window.is_some() && running && !sub.cancel_at_period_end,
+        move_charge: sub.next_charge_window.is_some() && running && !sub.cancel_at_period_end && !sub.pause_at_period_end,
     }
 }
 
