@@ -38,8 +38,10 @@ run clippy cargo clippy --workspace --all-targets -- -D warnings
 run clippy-wasm cargo clippy -p kassa --target wasm32-unknown-unknown --all-targets -- -D warnings
 # The release build's split points (src/ui/chunks.rs) as they are built with feature `split`.
 run clippy-split cargo clippy -p kassa --target wasm32-unknown-unknown --lib --features split -- -D warnings
+run clippy-portal cargo clippy -p kassa-portal --target wasm32-unknown-unknown --all-targets -- -D warnings
 run load cargo test -p kassa-sandbox --test load -- --ignored --nocapture
 run browser wasm-pack test --headless --chrome
+run browser-portal wasm-pack test --headless --chrome portal
 run build bash scripts/build.sh --with-stats
 build_status=${RESULTS[-1]}
 # The TypeScript declarations generated from the Rust types must match the committed

@@ -205,3 +205,36 @@ impl PortalApi {
             .unwrap_or_default())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_map_to_what_the_screen_does_with_them() {
+        let invalid = r#"{"error":"invalid_token","error_description":"The access token provided is expired"}"#;
+        assert_eq!(PortalError::from_answer(401, invalid), PortalError::Auth);
+        assert_eq!(
+            PortalError::from_answer(404, r#"{"error":"ResourceNotFound","detail":"Not found"}"#),
+            PortalError::NotFound
+        );
+        let fields = r#"{"error":"PolarRequestValidationError","detail":[{"loc":["body","next_charge_date"],"msg":"The next charge date must be after 2026-12-04.","type":"value_error","input":"2026-12-04"}]}"#;
+        assert_eq!(
+            PortalError::from_answer(422, fields),
+            PortalError::Fields(vec![(
+                "next_charge_date".into(),
+                "The next charge date must be after 2026-12-04.".into()
+            )])
+        );
+        let seats = r#"{"error":"BelowMinimumSeats","detail":"Minimum 2 seats required."}"#;
+        let refused = PortalError::from_answer(400, seats);
+        assert_eq!(refused, PortalError::Refused(400, "BelowMinimumSeats".into(), "Minimum 2 seats required.".into()));
+        assert_eq!(refused.code(), "BelowMinimumSeats");
+        assert_eq!(PortalError::from_answer(502, "<html>bad gateway</html>"), PortalError::Server(502));
+        // A refusal that is not JSON still reads as one.
+        assert_eq!(
+            PortalError::from_answer(409, "conflict"),
+            PortalError::Refused(409, "refused".into(), String::new())
+        );
+    }
+}

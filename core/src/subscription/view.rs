@@ -103,7 +103,10 @@ pub fn actions(sub: &CustomerSubscription) -> Actions {
         unpause: settings.pause && sub.status == S::Active && sub.pause_at_period_end,
         resume: settings.pause && sub.status == S::Paused,
         drop_pending: sub.pending_update.is_some() && !sub.status.is_revoked(),
-        move_charge: sub.next_charge_window.is_some() && running && !sub.cancel_at_period_end && !sub.pause_at_period_end,
+        move_charge: sub.next_charge_window.is_some()
+            && running
+            && !sub.cancel_at_period_end
+            && !sub.pause_at_period_end,
     }
 }
 
