@@ -2,7 +2,7 @@
 //! always first; the buyer's local currency, where the session has one, after it and
 //! marked approximate.
 
-use kassa_core::checkout::{CheckoutPublic, CurrencyDetails};
+use kassa_core::checkout::CheckoutPublic;
 use kassa_core::money::{Currency, LocalCurrency, Money};
 
 use crate::dom::{el, El};
@@ -22,14 +22,9 @@ pub struct Amounts {
 impl Amounts {
     /// The context for `checkout` in `locale`.
     pub fn for_session(checkout: &CheckoutPublic, locale: &str) -> Self {
-        Self::for_details(&checkout.currency, checkout.currency_details.as_ref(), locale)
-    }
-
-    /// The amounts of anything priced in `code` with PayNext-style `details` beside it
-    /// (a subscription's, on the subscription screen).
-    pub fn for_details(code: &str, details: Option<&CurrencyDetails>, locale: &str) -> Self {
+        let details = checkout.currency_details.as_ref();
         let local = details.and_then(|d| d.local_currency(crate::intl::float_text));
-        let code = code.to_string();
+        let code = checkout.currency.clone();
         // A "local" currency equal to the payment currency adds nothing.
         let local = local.filter(|l| Currency::parse(&code).ok() != Some(l.unit.currency));
         Self { locale: locale.to_string(), code, decimals: details.and_then(|d| d.payment_decimals()), local }
