@@ -41,6 +41,25 @@ export function kassaSizes() {
   return sizes(firstRenderFiles(dir).map((f) => readFileSync(join(dir, f))));
 }
 
+/**
+ * The subscription screen's first render (its own entry: the script-tag loader, the
+ * module with its glue, its wasm), none of which the checkout loads.
+ */
+export const SUBSCRIPTION_FILES = ["kassa-subscription.js", "subscription.js", "kassa_portal_bg.wasm"];
+
+export function subscriptionSizes() {
+  const dir = join(ROOT, "pkg");
+  return sizes(SUBSCRIPTION_FILES.map((f) => readFileSync(join(dir, f))));
+}
+
+/** Names of the subscription screen's files the checkout's first render refers to (none, or its weight leaks in). */
+export function subscriptionLeaks() {
+  const dir = join(ROOT, "pkg");
+  return firstRenderFiles(dir)
+    .filter((f) => f.endsWith(".js"))
+    .filter((f) => /kassa_portal|subscription\.js|mountSubscription/.test(readFileSync(join(dir, f), "utf8")));
+}
+
 /** The stylesheet as the release wasm carries it: build.rs's minified copy, newest first. */
 function builtStylesheet() {
   const build = join(ROOT, "target", "wasm32-unknown-unknown", "release", "build");
@@ -215,8 +234,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const s = kassaSizes();
   const budget = Number(readFileSync(join(ROOT, "bench", "size-budget.txt"), "utf8").trim());
   console.log(`kassa first render: ${s.raw} B raw, ${s.gzip} B gzip, ${s.brotli} B brotli (budget ${budget} B brotli)`);
+  const sub = subscriptionSizes();
+  console.log(`subscription screen first render (its own entry): ${sub.raw} B raw, ${sub.gzip} B gzip, ${sub.brotli} B brotli`);
   if (process.argv.includes("--check") && s.brotli > budget) {
     console.error(`size budget exceeded by ${s.brotli - budget} B: shrink the widget, or raise bench/size-budget.txt in a commit that says why`);
+    process.exit(1);
+  }
+  const leaks = subscriptionLeaks();
+  if (process.argv.includes("--check") && leaks.length) {
+    console.error(`the checkout's first render refers to the subscription screen: ${leaks.join(", ")}`);
     process.exit(1);
   }
   if (process.argv.includes("--parts")) printParts();
