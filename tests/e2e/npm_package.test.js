@@ -53,7 +53,7 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
   const packed = run("npm", ["pack", "--json", "--pack-destination", dir], join(ROOT, "pkg"));
   const [{ filename, files }] = JSON.parse(packed);
   const names = files.map((f) => f.path).sort();
-  for (const required of ["index.js", "index.d.ts", "kassa.js", "kassa_wasm.js", "kassa_wasm_bg.wasm", "__wasm_split.js", "split_after.wasm", "lang/de.json", "package.json"]) {
+  for (const required of ["index.js", "index.d.ts", "kassa.js", "kassa_wasm.js", "kassa_wasm_bg.wasm", "__wasm_split.js", "split_after.wasm", "lang/de.json", "package.json", "subscription.js", "subscription.d.ts", "kassa-subscription.js", "kassa_portal_bg.wasm"]) {
     assert.ok(names.includes(required), `${required} is in the package: ${names}`);
   }
   const app = join(dir, "app");
@@ -67,19 +67,29 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
     <body><h1>My shop</h1><div id="checkout"></div><script type="module" src="/main.js"></script></body></html>`);
   writeFileSync(join(app, "main.js"), `import { mount } from "kassa";
     const q = new URLSearchParams(location.search);
-    mount(document.getElementById("checkout"), { clientSecret: q.get("secret"), apiBase: q.get("api"), locale: q.get("locale") });`);
+    if (q.get("token")) {
+      // The subscription screen, imported only where it is used: its own chunk and wasm.
+      import("kassa/subscription").then(({ mountSubscription }) =>
+        mountSubscription(document.getElementById("checkout"), { customerSessionToken: q.get("token"), subscriptionId: q.get("sub"), apiBase: q.get("api"), locale: q.get("locale") }));
+    } else {
+      mount(document.getElementById("checkout"), { clientSecret: q.get("secret"), apiBase: q.get("api"), locale: q.get("locale") });
+    }`);
   writeFileSync(join(app, "check.ts"), `import { mount, type CheckoutPublic, type KassaOptions } from "kassa";
     const options: KassaOptions = { clientSecret: "polar_c_x", theme: "dark", locale: "de-DE" };
     const el = document.createElement("kassa-checkout");
     el.addEventListener("kassa:change", (e) => { const s: CheckoutPublic = e.detail; const n: number = s.total_amount; console.log(n, s.seats ?? 0); });
     el.addEventListener("kassa:error", (e) => console.log(e.detail.code, e.detail.message));
-    mount(el, options).then((h) => { h.update({ theme: "light" }); h.destroy(); });`);
+    mount(el, options).then((h) => { h.update({ theme: "light" }); h.destroy(); });
+    import { mountSubscription, type KassaSubscriptionOptions } from "kassa/subscription";
+    const sub: KassaSubscriptionOptions = { customerSessionToken: "polar_cst_x", subscriptionId: "s", theme: "auto" };
+    el.addEventListener("kassa:subscription-change", (e) => { const action: string = e.detail.action; if (action === "cancel") e.preventDefault(); });
+    mountSubscription(el, sub).then((h) => h.destroy());`);
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], app);
   // The published types describe options, events and the session, strictly.
   run("npx", ["tsc", "--noEmit", "--strict", "--lib", "esnext,dom", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "check.ts"], app);
   run("npx", ["vite", "build"], app);
   const dist = join(app, "dist");
-  assert.equal(readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".wasm")).length, 2, "Vite emitted the wasm and its chunk");
+  assert.equal(readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".wasm")).length, 3, "Vite emitted the wasm, its chunk and the subscription screen's");
 
   const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
   const server = createServer((req, res) => {
@@ -92,12 +102,15 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
   try {
     const session = await sandbox.createSession({ products: [PRODUCTS.PRO] });
     const page = await newPage(browser);
+    page.loadedUrls = [];
+    page.on("request", (r) => page.loadedUrls.push(r.url()));
     const origin = `http://127.0.0.1:${server.address().port}`;
     await page.goto(`${origin}/?secret=${session.client_secret}&api=${encodeURIComponent(sandbox.url)}&locale=en-US`);
     await page.getByTestId("product-name").waitFor();
     assert.equal((await page.getByTestId("product-name").textContent()).trim(), "Kassa Pro");
     assert.equal((await page.getByTestId("total").textContent()).trim(), "$19.00");
     await screenshot(page, "vite-app");
+    assert.ok(!page.loadedUrls?.some((u) => /portal/.test(u)), "the checkout loads none of the subscription screen");
     // The chunk loads from where Vite put it: an edit, whose body the chunk writes, is saved.
     await page.locator("#kassa-customer_name").fill("Ada");
     await page.locator("#kassa-customer_name").blur();
@@ -108,6 +121,12 @@ test("npm pack → Vite 7 app → vite build → renders a sandbox checkout", { 
     await german.goto(`${origin}/?secret=${session.client_secret}&api=${encodeURIComponent(sandbox.url)}&locale=de-DE`);
     await german.getByTestId("form").waitFor();
     assert.equal(await german.locator(".kassa-total-due dt").textContent(), "Heute fällig");
+    // The subscription screen from the same package, through the app's own bundle.
+    const made = await sandbox.seedSubscription({ customer_email: `vite-${Date.now()}@example.com`, product_id: PRODUCTS.TEAM, seats: 2 });
+    const subscription = await newPage(browser);
+    await subscription.goto(`${origin}/?token=${made.customer_session.token}&sub=${made.subscription.id}&api=${encodeURIComponent(sandbox.url)}&locale=en-US`);
+    await subscription.getByTestId("sub-product").waitFor();
+    assert.equal(await subscription.getByTestId("sub-product").innerText(), "Kassa Team");
   } finally {
     server.close();
   }

@@ -279,3 +279,36 @@ test("in German and in Arabic (right to left)", async () => {
   assert.match(await text(ar.page, "sub-status"), /يتجدد في/);
   await screenshot(ar.page, "subscription-arabic");
 });
+
+test("the doors: the script tag in place and on marked elements, the custom element with attribute changes, the dark theme", async () => {
+  await sandbox.organization({ proration_behavior: "invoice" });
+  const seed = async (extra = {}) => sandbox.seedSubscription({ customer_email: email(), product_id: PRODUCTS.TEAM, seats: 3, ...extra });
+  const [a, b, c] = [await seed(), await seed({ status: "trialing", product_id: PRODUCTS.STARTER }), await seed()];
+  const api = sandbox.url;
+  const page = await newPage(browser);
+  const url = `${sandbox.url}/subscription-doors`;
+  await page.route(url, (route) => route.fulfill({
+    contentType: "text/html",
+    body: `<!doctype html><html lang="en"><meta charset="utf-8"><title>Doors</title><main>
+      <section id="inline"><script src="/pkg/kassa-subscription.js" data-kassa-subscription data-customer-session-token="${a.customer_session.token}"
+        data-subscription-id="${a.subscription.id}" data-api-base="${api}" data-locale="en-US"></script></section>
+      <div class="marked" data-kassa-subscription data-customer-session-token="${b.customer_session.token}" data-api-base="${api}" data-locale="en-US" data-theme="dark"></div>
+      <kassa-subscription customer-session-token="${c.customer_session.token}" subscription-id="${c.subscription.id}" api-base="${api}" locale="en-US"></kassa-subscription>
+      <script src="/pkg/kassa-subscription.js"></script></main>`,
+  }));
+  await page.goto(url);
+  await page.locator("#inline").getByTestId("sub-product").waitFor();
+  assert.equal(await page.locator("#inline").getByTestId("sub-product").innerText(), "Kassa Team");
+  await page.locator(".marked").getByTestId("sub-item").waitFor();
+  assert.match(await page.locator(".marked").getByTestId("sub-item").innerText(), /Kassa Starter[\s\S]*Free trial until/);
+  assert.equal(await page.locator(".marked").getAttribute("data-theme"), "dark");
+  await screenshot(page, "subscription-doors");
+  const el = page.locator("kassa-subscription");
+  await el.getByTestId("sub-price").waitFor();
+  await el.evaluate((e) => e.setAttribute("locale", "fr-FR"));
+  await el.getByTestId("sub-status").filter({ hasText: "Renouvelé le" }).waitFor();
+  await el.evaluate((e) => e.remove());
+  await page.waitForFunction(() => !document.querySelector("kassa-subscription"));
+  assert.equal(await page.evaluate(() => typeof window.Kassa.mountSubscription), "function");
+  assert.equal(await page.getByTestId("subscription").count(), 2, "each door once, the removed one gone");
+});
