@@ -312,3 +312,14 @@ test("the doors: the script tag in place and on marked elements, the custom elem
   assert.equal(await page.evaluate(() => typeof window.Kassa.mountSubscription), "function");
   assert.equal(await page.getByTestId("subscription").count(), 2, "each door once, the removed one gone");
 });
+
+test("on a 320 px screen nothing runs off it, with a change open", async () => {
+  const { page } = await screen({ product_id: PRODUCTS.TEAM, seats: 4, status: "past_due" }, { list: false });
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const panel of ["sub-open-plan", "sub-open-seats", "sub-open-cancel"]) {
+    await page.getByTestId(panel).click();
+    await page.getByTestId("subscription").locator("form").waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, panel);
+  }
+  await screenshot(page, "subscription-320");
+});

@@ -207,11 +207,12 @@ fn summary(s: Screen, sub: &CustomerSubscription) -> Node {
     el("div")
         .class("kassa-form")
         .child(from_list.then(|| {
+            let arrow = if s.lang.is_rtl() { "→" } else { "←" };
             el("button")
-                .class("kassa-link")
+                .class("kassa-link kassa-sub-back")
                 .attr("type", "button")
                 .testid("sub-back")
-                .text(&format!("← {}", t.all_subscriptions))
+                .text(&format!("{arrow} {}", t.all_subscriptions))
                 .on("click", move |_| s.back_to_list())
         }))
         .child(
