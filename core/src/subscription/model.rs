@@ -382,6 +382,28 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_subscription_whose_product_and_prices_are_polars_own() {
+        // The product of a session Polar sent (its every price type and benefit), as a
+        // subscription's product: whatever Polar writes there, Kassa reads.
+        let checkout: serde_json::Value = serde_json::from_str(crate::checkout::POLAR_FIXTURE).unwrap();
+        let mut sub: serde_json::Value = serde_json::from_str(FROM_POLAR).unwrap();
+        let organization = sub["product"]["organization"].clone();
+        let mut product = checkout["products"][0].clone();
+        product["organization"] = organization;
+        sub["prices"] = product["prices"].clone();
+        sub["product"] = product;
+        sub["prices"].as_array_mut().unwrap().push(serde_json::json!({
+            "created_at": "2026-01-01T00:00:00Z", "modified_at": null, "id": "p-future", "source": "catalog",
+            "amount_type": "meter_credit", "price_currency": "usd", "is_archived": false,
+            "product_id": "x", "credits": 100, "a_field_from_the_future": {"nested": true}
+        }));
+        let read: CustomerSubscription = serde_json::from_value(sub).unwrap();
+        assert!(!read.prices.is_empty());
+        assert_eq!(read.prices.last().unwrap().amount_type, crate::checkout::AmountType::Unknown);
+        assert_eq!(read.product.product.name, checkout["products"][0]["name"].as_str().unwrap());
+    }
+
+    #[test]
     fn writes_no_extension_that_says_nothing() {
         let sub: CustomerSubscription = serde_json::from_str(FROM_POLAR).unwrap();
         let json = serde_json::to_value(&sub).unwrap();
