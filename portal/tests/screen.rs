@@ -93,3 +93,15 @@ fn mounting_without_a_token_or_with_a_bad_theme_is_refused() {
     let error: JsValue = kassa_portal::embed::mount_subscription(element, options).err().unwrap().into();
     assert!(format!("{error:?}").contains("theme must be"));
 }
+
+#[wasm_bindgen_test]
+fn dates_never_throw_into_the_page() {
+    use kassa_portal::dates::{format_date, next_day};
+    assert_eq!(format_date("2026-12-04T10:00:00Z", "en-US"), "Dec 4, 2026");
+    assert_eq!(format_date("2026-12-04", "de-DE"), "04.12.2026");
+    // An invalid locale falls back to the browser's; an unreadable date shows as sent.
+    assert!(!format_date("2026-12-04", "not a locale!!").is_empty());
+    assert_eq!(format_date("soon", "en-US"), "soon");
+    assert_eq!(next_day("2026-12-31", 1), "2027-01-01");
+    assert_eq!(next_day("2027-03-01", -1), "2027-02-28");
+}
