@@ -6,6 +6,7 @@
 //! writing is exact.
 
 pub mod model;
+pub mod read;
 pub mod status;
 pub mod texts;
 pub mod update;

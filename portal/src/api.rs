@@ -4,10 +4,11 @@
 //! the page receives in events, beside the typed model.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use kassa::wire::Js;
 use kassa_core::checkout::CheckoutProduct;
 use kassa_core::subscription::{ChargePreview, CustomerSubscription};
+use kassa_core::wire::{self, FromWire, Wire};
 use send_wrapper::SendWrapper;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
@@ -47,39 +48,31 @@ impl PortalError {
         }
     }
 
-    /// Reads a failed answer.
-    pub fn from_answer(status: u16, body: &str) -> Self {
-        let json: Option<Value> = serde_json::from_str(body).ok();
+    /// Reads a failed answer (its body as `JSON.parse` made it, `null` if it was not JSON).
+    pub fn from_answer(status: u16, body: &JsValue) -> Self {
+        let body = Js(body.clone());
+        let text = |w: Option<Js>| w.and_then(|w| w.string());
+        let detail = body.get("detail");
         match status {
             401 => Self::Auth,
             404 => Self::NotFound,
-            422 => {
-                let fields = json
-                    .as_ref()
-                    .and_then(|j| j["detail"].as_array())
-                    .map(|items| {
-                        items
-                            .iter()
-                            .map(|item| {
-                                let field = item["loc"]
-                                    .as_array()
-                                    .and_then(|loc| loc.last())
-                                    .and_then(Value::as_str)
-                                    .unwrap_or("")
-                                    .to_string();
-                                (field, item["msg"].as_str().unwrap_or("Invalid value").to_string())
-                            })
-                            .collect()
+            422 => Self::Fields(
+                detail
+                    .and_then(|d| d.items())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|problem| {
+                        let field = text(problem.get("loc").and_then(|l| l.items()).and_then(|l| l.into_iter().last()));
+                        (field.unwrap_or_default(), text(problem.get("msg")).unwrap_or_else(|| "Invalid value".into()))
                     })
-                    .unwrap_or_default();
-                Self::Fields(fields)
-            }
+                    .collect(),
+            ),
             500.. => Self::Server(status),
-            _ => {
-                let error = json.as_ref().and_then(|j| j["error"].as_str()).unwrap_or("refused").to_string();
-                let detail = json.as_ref().and_then(|j| j["detail"].as_str()).unwrap_or("").to_string();
-                Self::Refused(status, error, detail)
-            }
+            _ => Self::Refused(
+                status,
+                text(body.get("error")).unwrap_or_else(|| "refused".into()),
+                text(detail).unwrap_or_default(),
+            ),
         }
     }
 }
@@ -101,8 +94,9 @@ pub struct PortalApi {
     signal: Option<SendWrapper<web_sys::AbortSignal>>,
 }
 
-fn read<T: DeserializeOwned>(body: &str) -> Result<T, PortalError> {
-    serde_json::from_str(body).map_err(|e| PortalError::Decode(e.to_string()))
+/// Reads `json` (what `JSON.parse` made) as a `T`, leniently ([`kassa_core::wire`]).
+fn read<T: FromWire>(json: &JsValue) -> Result<T, PortalError> {
+    wire::read(&Js(json.clone())).map_err(|e| PortalError::Decode(e.to_string()))
 }
 
 impl PortalApi {
@@ -127,7 +121,7 @@ impl PortalApi {
         self.url(&format!("subscriptions/{id}{rest}"))
     }
 
-    async fn send(&self, request: RequestBuilder, body: Option<&Value>) -> Result<(String, JsValue), PortalError> {
+    async fn send(&self, request: RequestBuilder, body: Option<&Value>) -> Result<JsValue, PortalError> {
         let request = request
             .header("Accept", "application/json")
             .header("Authorization", &format!("Bearer {}", self.token))
@@ -140,16 +134,16 @@ impl PortalApi {
         let response: Response = request.send().await.map_err(|e| PortalError::Network(e.to_string()))?;
         let status = response.status();
         let text = response.text().await.map_err(|e| PortalError::Network(e.to_string()))?;
+        let json = js_sys::JSON::parse(&text);
         if !(200..300).contains(&status) {
-            return Err(PortalError::from_answer(status, &text));
+            return Err(PortalError::from_answer(status, &json.unwrap_or(JsValue::NULL)));
         }
-        let json = js_sys::JSON::parse(&text).map_err(|_| PortalError::Decode("the answer is not JSON".into()))?;
-        Ok((text, json))
+        json.map_err(|_| PortalError::Decode("the answer is not JSON".into()))
     }
 
     async fn subscription(&self, request: RequestBuilder, body: Option<&Value>) -> Result<Loaded, PortalError> {
-        let (text, json) = self.send(request, body).await?;
-        Ok(Loaded { model: read(&text)?, json: SendWrapper::new(json) })
+        let json = self.send(request, body).await?;
+        Ok(Loaded { model: read(&json)?, json: SendWrapper::new(json) })
     }
 
     /// `GET …/subscriptions/{id}`.
@@ -158,24 +152,15 @@ impl PortalApi {
     }
 
     /// `GET …/subscriptions/`: the customer's subscriptions, 100 at most, newest first.
+    /// One the screen cannot read is left out rather than hiding the others.
     pub async fn list(&self) -> Result<Vec<Loaded>, PortalError> {
-        let (text, json) = self.send(Request::get(&self.url("subscriptions/?limit=100")), None).await?;
-        let list: Value = read(&text)?;
-        let items = js_sys::Reflect::get(&json, &"items".into()).unwrap_or(JsValue::NULL);
-        let items = js_sys::Array::from(&items);
-        list["items"]
-            .as_array()
-            .map(|all| {
-                all.iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        let model =
-                            serde_json::from_value(item.clone()).map_err(|e| PortalError::Decode(e.to_string()))?;
-                        Ok(Loaded { model, json: SendWrapper::new(items.get(i as u32)) })
-                    })
-                    .collect()
-            })
-            .unwrap_or_else(|| Ok(Vec::new()))
+        let json = self.send(Request::get(&self.url("subscriptions/?limit=100")), None).await?;
+        let items =
+            Js(json).get("items").and_then(|i| i.items()).ok_or_else(|| PortalError::Decode("no items".into()))?;
+        Ok(items
+            .into_iter()
+            .filter_map(|item| Some(Loaded { model: read(&item.0).ok()?, json: SendWrapper::new(item.0) }))
+            .collect())
     }
 
     /// `PATCH …/subscriptions/{id}` with one of Polar's six bodies.
@@ -185,8 +170,7 @@ impl PortalApi {
 
     /// `POST …/subscriptions/{id}/change-preview`.
     pub async fn preview(&self, id: &str, body: &Value) -> Result<ChargePreview, PortalError> {
-        let (text, _) = self.send(Request::post(&self.subscription_url(id, "/change-preview")), Some(body)).await?;
-        read(&text)
+        read(&self.send(Request::post(&self.subscription_url(id, "/change-preview")), Some(body)).await?)
     }
 
     /// `POST …/subscriptions/{id}/next-charge-date` (Kassa's extension).
@@ -194,47 +178,12 @@ impl PortalApi {
         self.subscription(Request::post(&self.subscription_url(id, "/next-charge-date")), Some(body)).await
     }
 
-    /// `GET …/organizations/{slug}`: the products the portal offers.
+    /// `GET …/organizations/{slug}`: the products the portal offers (one the screen
+    /// cannot read is left out).
     pub async fn products(&self, slug: &str) -> Result<Vec<CheckoutProduct>, PortalError> {
         let slug = String::from(js_sys::encode_uri_component(slug));
-        let (text, _) = self.send(Request::get(&self.url(&format!("organizations/{slug}"))), None).await?;
-        let data: Value = read(&text)?;
-        Ok(data["products"]
-            .as_array()
-            .map(|items| items.iter().filter_map(|p| serde_json::from_value(p.clone()).ok()).collect())
-            .unwrap_or_default())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn answers_map_to_what_the_screen_does_with_them() {
-        let invalid = r#"{"error":"invalid_token","error_description":"The access token provided is expired"}"#;
-        assert_eq!(PortalError::from_answer(401, invalid), PortalError::Auth);
-        assert_eq!(
-            PortalError::from_answer(404, r#"{"error":"ResourceNotFound","detail":"Not found"}"#),
-            PortalError::NotFound
-        );
-        let fields = r#"{"error":"PolarRequestValidationError","detail":[{"loc":["body","next_charge_date"],"msg":"The next charge date must be after 2026-12-04.","type":"value_error","input":"2026-12-04"}]}"#;
-        assert_eq!(
-            PortalError::from_answer(422, fields),
-            PortalError::Fields(vec![(
-                "next_charge_date".into(),
-                "The next charge date must be after 2026-12-04.".into()
-            )])
-        );
-        let seats = r#"{"error":"BelowMinimumSeats","detail":"Minimum 2 seats required."}"#;
-        let refused = PortalError::from_answer(400, seats);
-        assert_eq!(refused, PortalError::Refused(400, "BelowMinimumSeats".into(), "Minimum 2 seats required.".into()));
-        assert_eq!(refused.code(), "BelowMinimumSeats");
-        assert_eq!(PortalError::from_answer(502, "<html>bad gateway</html>"), PortalError::Server(502));
-        // A refusal that is not JSON still reads as one.
-        assert_eq!(
-            PortalError::from_answer(409, "conflict"),
-            PortalError::Refused(409, "refused".into(), String::new())
-        );
+        let json = self.send(Request::get(&self.url(&format!("organizations/{slug}"))), None).await?;
+        let products = Js(json).get("products").and_then(|p| p.items()).unwrap_or_default();
+        Ok(products.iter().filter_map(|p| CheckoutProduct::from_wire(p).ok()).collect())
     }
 }

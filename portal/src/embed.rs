@@ -8,7 +8,8 @@ use std::cell::RefCell;
 use kassa::dom::Mounted;
 use kassa::events::Host;
 use kassa::intl::browser_locale;
-use serde::Deserialize;
+use kassa::wire::Js;
+use kassa_core::wire::{self, FromWire, Wire};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,23 +20,17 @@ use crate::screen::Screen;
 const STYLESHEET: &str = concat!(include_str!("../../www/kassa.css"), include_str!("../../www/kassa-subscription.css"));
 
 /// Options of `mountSubscription` and `update`, as JavaScript passes them.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SubscriptionOptions {
     /// The customer session token (`polar_cst_…`). Required.
-    #[serde(default)]
     pub customer_session_token: Option<String>,
     /// The subscription to show; without it, the customer's subscriptions are listed.
-    #[serde(default)]
     pub subscription_id: Option<String>,
     /// The provider's base URL. Default: `https://api.polar.sh`.
-    #[serde(default)]
     pub api_base: Option<String>,
     /// BCP 47 locale. Default: the browser's language.
-    #[serde(default)]
     pub locale: Option<String>,
     /// `light`, `dark` or `auto`. Default: `auto`.
-    #[serde(default)]
     pub theme: Option<String>,
 }
 
@@ -58,17 +53,31 @@ impl SubscriptionOptions {
     }
 }
 
+/// Read by their camelCase names, as `KassaSubscriptionOptions` names them.
+impl FromWire for SubscriptionOptions {
+    fn from_wire<W: Wire>(w: &W) -> kassa_core::Result<Self> {
+        let f = wire::fields(w)?;
+        f.done(Self {
+            customer_session_token: f.opt("customerSessionToken"),
+            subscription_id: f.opt("subscriptionId"),
+            api_base: f.opt("apiBase"),
+            locale: f.opt("locale"),
+            theme: f.opt("theme"),
+        })
+    }
+}
+
 fn parse(options: JsValue) -> Result<SubscriptionOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(SubscriptionOptions::default());
     }
-    serde_wasm_bindgen_like(options)
-}
-
-/// Reads the options object through `JSON.stringify` (no second serializer in this wasm).
-fn serde_wasm_bindgen_like(options: JsValue) -> Result<SubscriptionOptions, JsError> {
-    let text = js_sys::JSON::stringify(&options).map_err(|_| JsError::new("options must be an object"))?;
-    serde_json::from_str(&String::from(text)).map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    wire::read(&Js(options)).map_err(|e| match e {
+        kassa_core::Error::Unreadable { at, expected } => {
+            let what = if at.is_empty() { "options" } else { at.as_str() };
+            JsError::new(&format!("{what} must be {expected}"))
+        }
+        other => JsError::new(&other.to_string()),
+    })
 }
 
 struct Entry {

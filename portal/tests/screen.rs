@@ -105,3 +105,26 @@ fn dates_never_throw_into_the_page() {
     assert_eq!(next_day("2026-12-31", 1), "2027-01-01");
     assert_eq!(next_day("2027-03-01", -1), "2027-02-28");
 }
+
+#[wasm_bindgen_test]
+fn answers_map_to_what_the_screen_does_with_them() {
+    use kassa_portal::api::PortalError;
+    let answer =
+        |status: u16, body: &str| PortalError::from_answer(status, &js_sys::JSON::parse(body).unwrap_or(JsValue::NULL));
+    assert_eq!(answer(401, r#"{"error":"invalid_token","error_description":"expired"}"#), PortalError::Auth);
+    assert_eq!(answer(404, r#"{"error":"ResourceNotFound","detail":"Not found"}"#), PortalError::NotFound);
+    let fields = r#"{"error":"PolarRequestValidationError","detail":[{"loc":["body","next_charge_date"],"msg":"The next charge date must be after 2026-12-04.","type":"value_error","input":"2026-12-04"}]}"#;
+    assert_eq!(
+        answer(422, fields),
+        PortalError::Fields(vec![("next_charge_date".into(), "The next charge date must be after 2026-12-04.".into())])
+    );
+    let refused = answer(400, r#"{"error":"BelowMinimumSeats","detail":"Minimum 2 seats required."}"#);
+    assert_eq!(refused, PortalError::Refused(400, "BelowMinimumSeats".into(), "Minimum 2 seats required.".into()));
+    assert_eq!(refused.code(), "BelowMinimumSeats");
+    assert_eq!(answer(502, "<html>bad gateway</html>"), PortalError::Server(502));
+    assert_eq!(
+        answer(409, "conflict"),
+        PortalError::Refused(409, "refused".into(), String::new()),
+        "not JSON, still a refusal"
+    );
+}

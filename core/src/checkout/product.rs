@@ -78,7 +78,7 @@ pub struct Benefit {
 }
 
 /// Polar's `CheckoutProduct`: a product with its prices, benefits and media.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CheckoutProduct {
     /// The ID of the product.

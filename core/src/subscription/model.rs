@@ -52,7 +52,7 @@ pub struct PortalSettings {
 }
 
 /// Polar's `CustomerOrganization`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerOrganization {
     /// Creation timestamp.
     pub created_at: String,
@@ -80,7 +80,7 @@ pub struct CustomerOrganization {
 }
 
 /// Polar's `CustomerSubscriptionProduct`: the checkout's product with its organization.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerSubscriptionProduct {
     /// The product, as a checkout shows it.
     #[serde(flatten)]
@@ -90,7 +90,7 @@ pub struct CustomerSubscriptionProduct {
 }
 
 /// Polar's `PendingSubscriptionUpdate`: a change waiting for the next period.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PendingUpdate {
     /// Creation timestamp.
     pub created_at: String,
@@ -111,7 +111,7 @@ pub struct PendingUpdate {
 
 /// Kassa extension (seed 001, PayNext's `past_due`): where the retries of a failed
 /// renewal stand.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PastDue {
     /// Attempts made so far.
     pub attempt_count: u32,
@@ -121,7 +121,7 @@ pub struct PastDue {
 
 /// Kassa extension (seed 004, a card gateway's `next_charge_date`): the dates the next
 /// charge may be moved to, both exclusive, as `YYYY-MM-DD`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NextChargeWindow {
     /// The next charge must fall strictly after this day (active-from).
     pub after: String,
@@ -132,7 +132,7 @@ pub struct NextChargeWindow {
 }
 
 /// Polar's `CustomerSubscription`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerSubscription {
     /// Creation timestamp.
     pub created_at: String,
@@ -268,7 +268,7 @@ pub struct SubscriptionList {
 }
 
 /// Polar's `SubscriptionChargePreviewProration`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Proration {
     /// What it is for.
     pub label: String,
