@@ -111,8 +111,13 @@ pub fn actions(sub: &CustomerSubscription) -> Actions {
 }
 
 /// The next charge: when, and what a period costs (before tax; prorations come on top).
+/// A paused subscription that resumes on a day is charged that day, as Polar's charge
+/// preview counts it.
 pub fn next_charge(sub: &CustomerSubscription) -> Option<(String, i64)> {
     use SubscriptionStatus as S;
+    if sub.status == S::Paused {
+        return sub.resumes_at.clone().map(|at| (at, sub.amount));
+    }
     let charges = matches!(sub.status, S::Active | S::Trialing | S::PastDue)
         && !sub.cancel_at_period_end
         && !sub.pause_at_period_end
@@ -271,7 +276,10 @@ mod tests {
         let mut s = sub(SubscriptionStatus::Active);
         s.cancel_at_period_end = true;
         assert_eq!(next_charge(&s), None);
-        assert_eq!(next_charge(&sub(SubscriptionStatus::Paused)), None);
+        assert_eq!(next_charge(&sub(SubscriptionStatus::Paused)), None, "paused until resumed by hand");
+        let mut s = sub(SubscriptionStatus::Paused);
+        s.resumes_at = Some("2027-02-01T00:00:00Z".into());
+        assert_eq!(next_charge(&s), Some(("2027-02-01T00:00:00Z".into(), s.amount)), "charged when it resumes");
     }
 
     #[test]
