@@ -251,6 +251,11 @@ impl Screen {
     /// Shows `loaded`, and tells the page (`kassa:subscription-ready`).
     pub fn open(&self, loaded: Loaded) {
         let json = loaded.json.clone();
+        // A pending plan change is shown by its product's name: ask for the products.
+        let pending_product = loaded.model.pending_update.as_ref().is_some_and(|p| p.product_id.is_some());
+        if pending_product && self.products.try_with_untracked(Option::is_none).unwrap_or(false) {
+            self.load_products(loaded.model.product.organization.slug.clone());
+        }
         self.current.try_set(Some(loaded));
         self.close();
         self.view.try_set(View::Detail);
@@ -291,20 +296,21 @@ impl Screen {
         self.panel.set(panel);
     }
 
-    fn load_products(self, slug: String) {
+    fn load_products(&self, slug: String) {
+        let this = *self;
         let Some(api) = self.api() else { return };
         spawn_local(async move {
             let answer = api.products(&slug).await;
-            if !self.alive() {
+            if !this.alive() {
                 return;
             }
             match answer {
                 Ok(products) => {
-                    self.products.try_set(Some(products));
+                    this.products.try_set(Some(products));
                 }
                 Err(e) => {
-                    self.notice.try_set(Some(self.message(&e)));
-                    self.products.try_set(Some(Vec::new()));
+                    this.notice.try_set(Some(this.message(&e)));
+                    this.products.try_set(Some(Vec::new()));
                 }
             }
         });

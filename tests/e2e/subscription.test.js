@@ -323,3 +323,10 @@ test("on a 320 px screen nothing runs off it, with a change open", async () => {
   }
   await screenshot(page, "subscription-320");
 });
+
+test("a pending change from the provider names its plan and seats, and when it applies", async () => {
+  const { page, made } = await screen({ product_id: PRODUCTS.TEAM, seats: 3, pending_update: { product_id: "5a1d0000-0000-4000-8000-00000000010a", seats: 6 } });
+  const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(made.subscription.current_period_end));
+  await page.getByTestId("sub-pending").filter({ hasText: "Kassa Studio" }).waitFor();
+  assert.equal((await text(page, "sub-pending")).replace(/\n+/g, "\n"), `Scheduled change\nSwitches to Kassa Studio on ${day}\n6 seats from ${day}\nDrop this change`);
+});

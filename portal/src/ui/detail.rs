@@ -88,7 +88,11 @@ fn panel_button(s: Screen, label: &str, testid: &str, panel: Panel) -> El {
 /// The subscription shown, rebuilt when it changes.
 pub fn detail(s: Screen) -> Node {
     fragment(vec![
-        dynamic(move || s.current.with(|c| c.as_ref().map(|loaded| summary(s, &loaded.model)))),
+        // Rebuilt when the products arrive too: a pending plan change names its product.
+        dynamic(move || {
+            s.products.track();
+            s.current.with(|c| c.as_ref().map(|loaded| summary(s, &loaded.model)))
+        }),
         el("div").class("kassa-sub-panel").dynamic(move || panels::panel(s, s.panel.get())).node(),
         el("p")
             .class("kassa-notice")
@@ -147,7 +151,7 @@ fn summary(s: Screen, sub: &CustomerSubscription) -> Node {
                 .with_untracked(|ps| {
                     ps.as_ref().and_then(|ps| ps.iter().find(|x| &x.id == product).map(|x| x.name.clone()))
                 })
-                .unwrap_or_else(|| t.change_plan.to_string());
+                .unwrap_or_else(|| "…".to_string());
             lines.push(fill_in(t.pending_product, &[&name, &on]));
         }
         if let Some(seats) = p.seats {
