@@ -47,10 +47,14 @@ export async function mountSubscription(element, options) {
   }
   let handle = mountWasm(element, options);
   return {
-    /** Changes options; a new theme applies in place, the others render afresh. Throws once destroyed. */
+    /** Changes options; a new theme applies in place, the others render afresh. Rejects (and keeps the screen as it was) on invalid options or once destroyed. */
     update(next) {
-      if (!handle) throw new Error("Kassa: this subscription screen was destroyed");
-      handle.update(next);
+      if (!handle) return Promise.reject(new Error("Kassa: this subscription screen was destroyed"));
+      try {
+        handle.update(next);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       return Promise.resolve();
     },
     /** Removes the screen: its requests are aborted and the wasm handle freed. Harmless twice. */
@@ -95,9 +99,14 @@ export function defineSubscriptionElement(name = "kassa-subscription") {
 
       connectedCallback() {
         if (this.#handle || this.#mounting || !this.getAttribute("customer-session-token")) return;
-        this.#mounting = mountSubscription(this, this.#options())
+        const mounted = this.#options();
+        this.#mounting = mountSubscription(this, mounted)
           .then((handle) => {
             this.#handle = handle;
+            // Attributes changed while the wasm loaded: apply what they say now.
+            const now = this.#options();
+            const changed = Object.keys(ATTRIBUTES).map((a) => ATTRIBUTES[a]).some((k) => now[k] !== mounted[k]);
+            if (changed) handle.update(Object.fromEntries(Object.values(ATTRIBUTES).map((k) => [k, now[k] ?? (k === "subscriptionId" ? "" : undefined)])));
             if (!this.isConnected) this.disconnectedCallback();
           })
           .catch(() => {})
@@ -106,7 +115,10 @@ export function defineSubscriptionElement(name = "kassa-subscription") {
 
       attributeChangedCallback(attr, before, after) {
         if (before === after) return;
-        if (this.#handle) this.#handle.update({ [ATTRIBUTES[attr]]: after ?? undefined });
+        // A removed `subscription-id` goes back to the list (`""`); another removed
+        // attribute keeps what was set.
+        const value = after ?? (attr === "subscription-id" ? "" : undefined);
+        if (this.#handle) this.#handle.update({ [ATTRIBUTES[attr]]: value }).catch(() => {});
         else if (this.isConnected) this.connectedCallback();
       }
 

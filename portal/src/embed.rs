@@ -150,7 +150,11 @@ impl SubscriptionHandle {
                 return Err(JsError::new("this subscription screen was destroyed"));
             };
             let merged = entry.options.clone().merge(later);
+            // Checked before the screen shown goes: a refused update leaves it as it was.
             merged.theme()?;
+            if merged.customer_session_token.as_deref().map(str::trim).unwrap_or_default().is_empty() {
+                return Err(JsError::new("customerSessionToken is required"));
+            }
             let theme_only = SubscriptionOptions { theme: None, ..merged.clone() }
                 == SubscriptionOptions { theme: None, ..entry.options.clone() };
             if theme_only {

@@ -210,7 +210,7 @@ impl Screen {
     /// Reads subscription `id` and shows it.
     pub fn load(self, id: String) {
         let Some(api) = self.api() else { return };
-        self.view.set(View::Loading);
+        self.view.try_set(View::Loading);
         spawn_local(async move {
             let answer = api.get(&id).await;
             if !self.alive() {
@@ -229,7 +229,7 @@ impl Screen {
     /// Reads the customer's subscriptions and lists them.
     pub fn load_list(self) {
         let Some(api) = self.api() else { return };
-        self.view.set(View::Loading);
+        self.view.try_set(View::Loading);
         spawn_local(async move {
             let answer = api.list().await;
             if !self.alive() {
@@ -271,6 +271,8 @@ impl Screen {
 
     /// Closes the open panel and forgets its messages and preview.
     pub fn close(&self) {
+        // A price still on its way belongs to the change closed: it must not land in the next.
+        self.preview_seq.try_update_value(|n| *n = n.wrapping_add(1));
         self.panel.try_set(Panel::None);
         self.fields.try_set(Vec::new());
         self.notice.try_set(None);
@@ -393,6 +395,11 @@ impl Screen {
                     self.close();
                     self.saved.try_set(true);
                     self.emit("kassa:subscription-updated", &json);
+                }
+                // The provider said yes but its answer could not be read: show what it holds now.
+                Err(error @ PortalError::Decode(_)) => {
+                    self.fail(&error);
+                    self.load(id);
                 }
                 Err(error) => {
                     self.fail(&error);

@@ -14,8 +14,6 @@ pub struct Settings {
     /// How a customer's change is prorated. Polar's default is `prorate`; the sandbox
     /// starts at `invoice`, what its checkouts have always shown.
     pub proration_behavior: ProrationBehavior,
-    /// Whether customers may update their subscriptions.
-    pub allow_customer_updates: bool,
     /// What the portal allows. The sandbox allows pausing (Polar's default does not):
     /// the demo shows every action.
     pub subscription: PortalSubscriptionSettings,
@@ -25,7 +23,6 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             proration_behavior: ProrationBehavior::Invoice,
-            allow_customer_updates: true,
             subscription: PortalSubscriptionSettings { update_seats: true, update_plan: true, pause: true },
         }
     }
@@ -42,7 +39,8 @@ impl Settings {
             slug: "kassa-sandbox".into(),
             avatar_url: None,
             proration_behavior: self.proration_behavior,
-            allow_customer_updates: self.allow_customer_updates,
+            // Polar's `allow_customer_updates` is `update_plan` under another name.
+            allow_customer_updates: self.subscription.update_plan,
             customer_portal_settings: PortalSettings {
                 usage: kassa_core::subscription::model::PortalUsageSettings { show: true },
                 subscription: self.subscription.clone(),

@@ -336,7 +336,11 @@ fn settle(sub: &mut Subscription, money: Money, cx: &Context<'_>, fields: &mut V
         sub.prorations.extend(money.entries);
         return Ok(());
     }
-    let due = invoice(sub, money.entries, money.full, cx).due_amount;
+    // An invoice made now bills every proration waiting as well, as Polar's immediate
+    // order does: what the preview showed is what is charged.
+    let mut entries = std::mem::take(&mut sub.prorations);
+    entries.extend(money.entries);
+    let due = invoice(sub, entries, money.full, cx).due_amount;
     if due > 0 && !cx.has_payment_method {
         return Err(AppError::refused(
             StatusCode::PAYMENT_REQUIRED,
@@ -346,6 +350,17 @@ fn settle(sub: &mut Subscription, money: Money, cx: &Context<'_>, fields: &mut V
     }
     fields.push(format!("charged={due}"));
     Ok(())
+}
+
+/// Whether every price of `sub` is free (Polar's `_require_payment_method` asks this of
+/// the prices, not of the discounted amount: a 100 % discount still needs a card).
+fn all_free(sub: &Subscription, cx: &Context<'_>) -> bool {
+    sub.prices(cx.catalog).iter().all(|p| match p.amount_type {
+        AmountType::Free => true,
+        AmountType::Fixed => p.price_amount.unwrap_or(0) == 0,
+        AmountType::SeatBased => p.seat_tiers.as_ref().is_some_and(|t| t.tiers.iter().all(|x| x.price_per_seat == 0)),
+        _ => false,
+    })
 }
 
 fn gate(allowed: bool, error: &'static str, detail: &str) -> Result<()> {
@@ -471,7 +486,7 @@ pub fn update(sub: &mut Subscription, update: &SubscriptionUpdate, cx: &Context<
                     "This subscription is not paused.",
                 ));
             }
-            if sub.amount(cx.catalog) > 0 && !cx.has_payment_method {
+            if !all_free(sub, cx) && !cx.has_payment_method {
                 return Err(AppError::refused(
                     StatusCode::CONFLICT,
                     "PaymentMethodRequired",
@@ -491,7 +506,7 @@ pub fn update(sub: &mut Subscription, update: &SubscriptionUpdate, cx: &Context<
         }
         SubscriptionUpdate::Cancel { cancel_at_period_end: Some(false), .. } => {
             let can_uncancel = sub.cancel_at_period_end && sub.status.is_billable();
-            if can_uncancel && sub.amount(cx.catalog) > 0 && !cx.has_payment_method {
+            if can_uncancel && !all_free(sub, cx) && !cx.has_payment_method {
                 return Err(AppError::refused(
                     StatusCode::CONFLICT,
                     "PaymentMethodRequired",

@@ -201,8 +201,11 @@ impl Subscription {
             if self.status == SubscriptionStatus::Paused {
                 match self.resumes_at.filter(|t| *t <= now) {
                     Some(at) => {
+                        // A new period starts and is billed, as Polar's scheduled resume orders it.
                         self.resume_at(at, catalog);
+                        let due = self.amount(catalog) + self.prorations.drain(..).map(|p| p.amount).sum::<i64>();
                         changed.push("status=active".into());
+                        changed.push(format!("charged={}", due.max(0)));
                         continue;
                     }
                     None => break,

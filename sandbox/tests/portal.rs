@@ -527,3 +527,50 @@ async fn the_organization_lists_the_products_its_portal_offers() {
     let (status, _) = send(&app, "GET", "/v1/customer-portal/organizations/nope", None, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn an_invoice_made_now_bills_the_prorations_waiting_and_a_scheduled_resume_bills_its_period() {
+    let (app, clock) = sandbox_with_clock();
+    organization(&app, json!({"proration_behavior": "prorate"})).await;
+    let (token, sub) = seeded(&app, team("wait@example.com")).await;
+    let id = sub["id"].as_str().unwrap();
+    patch(&app, &token, id, json!({"seats": 5})).await;
+    organization(&app, json!({"proration_behavior": "invoice"})).await;
+    let (_, preview) = portal(&app, "POST", &token, &format!("/{id}/change-preview"), Some(json!({"seats": 6}))).await;
+    assert_eq!(preview["prorations"].as_array().unwrap().len(), 2, "the waiting one and this one");
+    patch(&app, &token, id, json!({"seats": 6})).await;
+    assert!(
+        audit(&app, id).await.last().unwrap().contains(&format!("charged={}", preview["due_amount"])),
+        "shown is charged"
+    );
+
+    let (_, sub) = seeded(
+        &app,
+        json!({"customer_email": "resume@example.com", "product_id": ids::STARTER, "status": "paused",
+        "resumes_at": (clock.now() + Duration::days(3)).to_rfc3339()}),
+    )
+    .await;
+    let id = sub["id"].as_str().unwrap();
+    clock.advance(Duration::days(4));
+    let (_, list) = portal(&app, "GET", &fresh_token(&app, &sub).await, &format!("/{id}"), None).await;
+    assert_eq!(list["status"], "active");
+    assert_eq!(audit(&app, id).await.last().unwrap(), &vec!["status=active".to_string(), "charged=900".to_string()]);
+}
+
+#[tokio::test]
+async fn a_card_is_asked_for_by_the_prices_not_the_discounted_amount() {
+    let (app, _) = sandbox_with_clock();
+    let (token, sub) = seeded(
+        &app,
+        json!({"customer_email": "nocard2@example.com", "product_id": ids::STARTER,
+        "cancel_at_period_end": true, "has_payment_method": false}),
+    )
+    .await;
+    let (status, json) = patch(&app, &token, sub["id"].as_str().unwrap(), json!({"cancel_at_period_end": false})).await;
+    assert_eq!((status, json["error"].clone()), (StatusCode::CONFLICT, json!("PaymentMethodRequired")));
+    // The organization's `allow_customer_updates` is its `update_plan` under Polar's other name.
+    assert_eq!(
+        sub["product"]["organization"]["allow_customer_updates"],
+        sub["product"]["organization"]["customer_portal_settings"]["subscription"]["update_plan"]
+    );
+}

@@ -34,14 +34,18 @@ pub enum StatusLine {
     Unknown,
 }
 
+/// Whether `sub` ends when its current period does: set to cancel, or a fixed term in
+/// its last period (timestamps compare as text: Polar writes them all in one format).
+pub fn ends(sub: &CustomerSubscription) -> bool {
+    sub.cancel_at_period_end || sub.ends_at.as_deref().is_some_and(|end| end <= sub.current_period_end.as_str())
+}
+
 /// The status line of `sub`.
 pub fn status_line(sub: &CustomerSubscription) -> StatusLine {
     use SubscriptionStatus as S;
     let end = sub.current_period_end.clone();
     match sub.status {
-        S::Trialing | S::Active | S::PastDue if sub.cancel_at_period_end => {
-            StatusLine::CancelsOn(sub.ends_at.clone().unwrap_or(end))
-        }
+        S::Trialing | S::Active | S::PastDue if ends(sub) => StatusLine::CancelsOn(sub.ends_at.clone().unwrap_or(end)),
         S::Active if sub.pause_at_period_end => StatusLine::PausesOn(end, sub.resumes_at.clone()),
         S::Trialing => StatusLine::Trialing(sub.trial_end.clone().unwrap_or(end)),
         S::Active => StatusLine::Renews(end),
@@ -83,12 +87,13 @@ pub struct Actions {
 /// The actions `sub` allows.
 pub fn actions(sub: &CustomerSubscription) -> Actions {
     use SubscriptionStatus as S;
-    let org = &sub.product.organization;
-    let settings = &org.customer_portal_settings.subscription;
+    let settings = &sub.product.organization.customer_portal_settings.subscription;
     // Polar refuses plan and seat changes only to a revoked subscription or one set to
     // cancel; Kassa offers them on a billed one only (trialing, active, past due): a
     // change to a paused or never-paid subscription is not something a customer means.
-    let updatable = org.allow_customer_updates && sub.status.is_billable() && !sub.cancel_at_period_end;
+    // `allow_customer_updates` is Polar's name for `update_plan` on the organization
+    // (`server/polar/models/organization.py`): the two settings below decide.
+    let updatable = sub.status.is_billable() && !sub.cancel_at_period_end && !ends(sub);
     let running = sub.status.is_billable() && sub.ended_at.is_none();
     Actions {
         change_plan: updatable && settings.update_plan,
@@ -119,7 +124,7 @@ pub fn next_charge(sub: &CustomerSubscription) -> Option<(String, i64)> {
         return sub.resumes_at.clone().map(|at| (at, sub.amount));
     }
     let charges = matches!(sub.status, S::Active | S::Trialing | S::PastDue)
-        && !sub.cancel_at_period_end
+        && !ends(sub)
         && !sub.pause_at_period_end
         && sub.ended_at.is_none();
     charges.then(|| (sub.current_period_end.clone(), sub.amount))
@@ -251,8 +256,14 @@ mod tests {
         let mut s = sub(S::Active);
         s.product.organization.customer_portal_settings.subscription.pause = false;
         s.product.organization.customer_portal_settings.subscription.update_plan = false;
+        s.product.organization.allow_customer_updates = false; // Polar's name for update_plan
         let limited = actions(&s);
-        assert!(!limited.pause && !limited.change_plan && limited.change_seats);
+        assert!(!limited.pause && !limited.change_plan && limited.change_seats, "seats follow their own setting");
+        let mut s = sub(S::Active);
+        s.ends_at = Some(s.current_period_end.clone());
+        assert_eq!(status_line(&s), StatusLine::CancelsOn(s.current_period_end.clone()), "a fixed term's last period");
+        assert_eq!(next_charge(&s), None);
+        assert!(!actions(&s).change_plan && !actions(&s).cancel);
         let mut s = sub(S::Active);
         s.pending_update = Some(PendingUpdate {
             created_at: String::new(),

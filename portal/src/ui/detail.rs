@@ -88,11 +88,7 @@ fn panel_button(s: Screen, label: &str, testid: &str, panel: Panel) -> El {
 /// The subscription shown, rebuilt when it changes.
 pub fn detail(s: Screen) -> Node {
     fragment(vec![
-        // Rebuilt when the products arrive too: a pending plan change names its product.
-        dynamic(move || {
-            s.products.track();
-            s.current.with(|c| c.as_ref().map(|loaded| summary(s, &loaded.model)))
-        }),
+        dynamic(move || s.current.with(|c| c.as_ref().map(|loaded| summary(s, &loaded.model)))),
         el("div").class("kassa-sub-panel").dynamic(move || panels::panel(s, s.panel.get())).node(),
         el("p")
             .class("kassa-notice")
@@ -144,24 +140,33 @@ fn summary(s: Screen, sub: &CustomerSubscription) -> Node {
     rows.push(row(t.next_charge, next, "sub-next-charge"));
     let pending = sub.pending_update.as_ref().map(|p| {
         let on = date(&p.applies_at, &locale);
-        let mut lines = Vec::new();
-        if let Some(product) = &p.product_id {
-            let name = s
-                .products
-                .with_untracked(|ps| {
-                    ps.as_ref().and_then(|ps| ps.iter().find(|x| &x.id == product).map(|x| x.name.clone()))
-                })
-                .unwrap_or_else(|| "…".to_string());
-            lines.push(fill_in(t.pending_product, &[&name, &on]));
+        let mut lines: Vec<Node> = Vec::new();
+        if let Some(product) = p.product_id.clone() {
+            // Its own binding: when the products arrive only this line changes, not the
+            // buttons (a rebuilt button would take the keyboard's focus with it).
+            let on = on.clone();
+            lines.push(
+                el("p")
+                    .bind_text(move || {
+                        let name = s
+                            .products
+                            .with(|ps| {
+                                ps.as_ref().and_then(|ps| ps.iter().find(|x| x.id == product).map(|x| x.name.clone()))
+                            })
+                            .unwrap_or_else(|| "…".to_string());
+                        fill_in(t.pending_product, &[&name, &on])
+                    })
+                    .node(),
+            );
         }
         if let Some(seats) = p.seats {
-            lines.push(fill_in(t.pending_seats, &[&format_integer(seats, &locale), &on]));
+            lines.push(el("p").text(&fill_in(t.pending_seats, &[&format_integer(seats, &locale), &on])).node());
         }
         el("section")
             .class("kassa-sub-pending")
             .testid("sub-pending")
             .child(el("h3").class("kassa-legend").text(t.pending_title))
-            .child(lines.into_iter().map(|l| el("p").text(&l).node()).collect::<Vec<_>>())
+            .child(lines)
             .child(allowed.drop_pending.then(|| {
                 action(t.drop_pending, "sub-drop-pending", false, move || {
                     s.change("drop_pending", SubscriptionUpdate::ClearPending)

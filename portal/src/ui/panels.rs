@@ -87,8 +87,10 @@ fn form(body: Vec<El>, submit: impl Fn() + 'static) -> Node {
         .node()
 }
 
-/// The price of the change being prepared, as the organization bills it.
-fn preview(s: Screen, sub: &CustomerSubscription) -> El {
+/// The price of the change being prepared, as the organization bills it. `now`: the
+/// change is invoiced at once even under `prorate` (a plan of another interval, as
+/// Polar bills it).
+fn preview(s: Screen, sub: &CustomerSubscription, now: impl Fn() -> bool + 'static) -> El {
     let t = s.t();
     let locale = s.locale();
     let money = amounts(sub, &locale);
@@ -114,7 +116,7 @@ fn preview(s: Screen, sub: &CustomerSubscription) -> El {
                 let (term, amount) = match behavior {
                     ProrationBehavior::NextPeriod => (fill_in(t.applies_on, &[&period_end]), None),
                     ProrationBehavior::Invoice => (t.due_now.to_string(), Some(preview.due_amount)),
-                    _ if preview.due_amount > 0 && preview.base_amount == 0 && preview.prorations.is_empty() => {
+                    _ if now() || (preview.due_amount > 0 && preview.prorations.is_empty()) => {
                         (t.due_now.to_string(), Some(preview.due_amount))
                     }
                     _ => (t.next_invoice.to_string(), Some(preview.total_amount)),
@@ -149,6 +151,7 @@ pub fn panel(s: Screen, panel: Panel) -> Option<Node> {
                 }
                 Some(choices) => {
                     let money = amounts(&sub, &locale);
+                    let interval_now = (sub.recurring_interval, sub.recurring_interval_count.max(1));
                     let items: Vec<Node> = choices
                         .into_iter()
                         .map(|choice| {
@@ -193,7 +196,17 @@ pub fn panel(s: Screen, panel: Panel) -> Option<Node> {
                             .child(items),
                         field_error(s, "product_id"),
                         field_error(s, "proration_behavior"),
-                        preview(s, &sub),
+                        preview(s, &sub, move || {
+                            // Another billing interval is invoiced at once, whatever the behaviour.
+                            let chosen = s.plan.get_untracked();
+                            s.products.with_untracked(|ps| {
+                                let product = ps.iter().flatten().find(|p| Some(&p.id) == chosen.as_ref());
+                                product.is_some_and(|p| {
+                                    (p.recurring_interval, p.recurring_interval_count.unwrap_or(1).max(1))
+                                        != interval_now
+                                })
+                            })
+                        }),
                         confirm(s, t.confirm_change, "sub-confirm-plan"),
                     ]
                 }
@@ -255,7 +268,7 @@ pub fn panel(s: Screen, panel: Panel) -> Option<Node> {
                         ),
                     el("p").class("kassa-help").text(&range),
                     field_error(s, "seats"),
-                    preview(s, &sub),
+                    preview(s, &sub, || false),
                     confirm(s, t.confirm_change, "sub-confirm-seats"),
                 ],
                 move || match s.seats.get_untracked().trim().parse::<i64>() {

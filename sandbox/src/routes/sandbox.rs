@@ -304,9 +304,6 @@ pub struct OrganizationChange {
     /// `invoice`, `prorate` or `next_period`.
     #[serde(default)]
     pub proration_behavior: Option<String>,
-    /// Whether customers may update subscriptions.
-    #[serde(default)]
-    pub allow_customer_updates: Option<bool>,
     /// `{"subscription": {"update_plan", "update_seats", "pause"}}`, each optional.
     #[serde(default)]
     pub customer_portal_settings: Option<PortalChange>,
@@ -358,9 +355,6 @@ pub async fn organization_update(
             let mut settings = store.settings()?;
             if let Some(b) = behavior {
                 settings.proration_behavior = b;
-            }
-            if let Some(allow) = change.allow_customer_updates {
-                settings.allow_customer_updates = allow;
             }
             if let Some(sub) = change.customer_portal_settings.and_then(|p| p.subscription) {
                 let s = &mut settings.subscription;
