@@ -5,7 +5,7 @@
 //! own transaction.
 
 use chrono::{DateTime, Utc};
-use kassa_core::checkout::CheckoutStatus;
+use kassa_core::checkout::{CheckoutStatus, DiscountDuration};
 use kassa_core::subscription::SubscriptionStatus;
 use rusqlite::Transaction;
 
@@ -87,6 +87,20 @@ pub fn on_settled(tx: &Transaction<'_>, session: &Session, now: DateTime<Utc>) -
         price_ids: prices.iter().map(|p| p.id.clone()).collect(),
         currency: session.currency.clone(),
         seats: crate::subscription::seat_tiers(&prices).map(|_| session.seats.unwrap_or(1)),
+        discount_renewals_left: quote.discount.as_ref().and_then(|d| match d.discount.duration {
+            DiscountDuration::Forever | DiscountDuration::Unknown => None,
+            DiscountDuration::Once => Some(0),
+            // Months of discount, counted in renewals of this interval (the first period is one).
+            DiscountDuration::Repeating => {
+                let months = d.discount.duration_in_months.unwrap_or(1);
+                let per_period = match interval {
+                    kassa_core::checkout::Interval::Year => 12 * count,
+                    kassa_core::checkout::Interval::Month => count,
+                    _ => 1,
+                };
+                Some(months.div_ceil(per_period.max(1)).saturating_sub(1))
+            }
+        }),
         discount_id: quote.discount.map(|d| d.discount.id),
         status: if trial.is_some() { SubscriptionStatus::Trialing } else { SubscriptionStatus::Active },
         created_at: now,

@@ -52,6 +52,10 @@ pub struct Subscription {
     pub seats: Option<u32>,
     /// The discount carried over from the checkout.
     pub discount_id: Option<String>,
+    /// Renewals the discount still applies to (`None`: every one): a `once` discount
+    /// covers the first period only, a `repeating` one its months, as Polar's `cycle`
+    /// clears an expired discount.
+    pub discount_renewals_left: Option<u32>,
     /// Status.
     pub status: SubscriptionStatus,
     /// Creation time.
@@ -244,6 +248,14 @@ impl Subscription {
                 self.status = SubscriptionStatus::Active;
                 changed.push("status=active".into());
             }
+            match self.discount_renewals_left {
+                Some(0) if self.discount_id.is_some() => {
+                    self.discount_id = None;
+                    changed.push("discount_id=null".into());
+                }
+                Some(n) => self.discount_renewals_left = Some(n.saturating_sub(1)),
+                None => {}
+            }
             let due = self.amount(catalog) + self.prorations.drain(..).map(|p| p.amount).sum::<i64>();
             changed.push(format!("charged={}", due.max(0)));
             let (interval, count) = self.interval(catalog);
@@ -413,6 +425,18 @@ mod tests {
         paused.advance(at(2027, 2, 2), &catalog);
         assert_eq!(paused.status, SubscriptionStatus::Active);
         assert_eq!((paused.current_period_start, paused.current_period_end), (at(2027, 2, 1), at(2027, 3, 1)));
+    }
+
+    #[test]
+    fn a_once_discount_covers_the_first_period_only() {
+        let catalog = catalog::products();
+        let mut sub = team(3);
+        sub.discount_id = crate::discounts::by_code("LAUNCH20").map(|d| d.discount.id);
+        sub.discount_renewals_left = Some(0);
+        assert!(sub.amount(&catalog) < 3600, "discounted now");
+        let changed = sub.advance(at(2026, 12, 16), &catalog);
+        assert_eq!(changed, ["discount_id=null", "charged=3600"]);
+        assert_eq!(sub.amount(&catalog), 3600);
     }
 
     #[test]
