@@ -105,8 +105,11 @@ export function defineSubscriptionElement(name = "kassa-subscription") {
             this.#handle = handle;
             // Attributes changed while the wasm loaded: apply what they say now.
             const now = this.#options();
-            const changed = Object.keys(ATTRIBUTES).map((a) => ATTRIBUTES[a]).some((k) => now[k] !== mounted[k]);
-            if (changed) handle.update(Object.fromEntries(Object.values(ATTRIBUTES).map((k) => [k, now[k] ?? (k === "subscriptionId" ? "" : undefined)])));
+            const changed = Object.values(ATTRIBUTES).some((k) => now[k] !== mounted[k]);
+            if (changed) {
+              const next = Object.fromEntries(Object.values(ATTRIBUTES).map((k) => [k, now[k] ?? (k === "subscriptionId" ? "" : undefined)]));
+              handle.update(next).catch(() => {}); // a refused update keeps the screen as it was
+            }
             if (!this.isConnected) this.disconnectedCallback();
           })
           .catch(() => {})

@@ -314,7 +314,9 @@ test("the doors: the script tag in place and on marked elements, the custom elem
         data-subscription-id="${a.subscription.id}" data-api-base="${api}" data-locale="en-US"></script></section>
       <div class="marked" data-kassa-subscription data-customer-session-token="${b.customer_session.token}" data-api-base="${api}" data-locale="en-US" data-theme="dark"></div>
       <kassa-subscription customer-session-token="${c.customer_session.token}" subscription-id="${c.subscription.id}" api-base="${api}" locale="en-US"></kassa-subscription>
-      <script src="/pkg/kassa-subscription.js"></script></main>`,
+      <kassa-subscription id="early" customer-session-token="${c.customer_session.token}" subscription-id="${c.subscription.id}" api-base="${api}" locale="en-US"></kassa-subscription>
+      <script src="/pkg/kassa-subscription.js"></script>
+      <script>window.Kassa.subscriptionReady.then(() => document.getElementById("early").setAttribute("locale", "es-ES"));</script></main>`,
   }));
   await page.goto(url);
   await page.locator("#inline").getByTestId("sub-product").waitFor();
@@ -323,6 +325,9 @@ test("the doors: the script tag in place and on marked elements, the custom elem
   assert.match(await page.locator(".marked").getByTestId("sub-item").innerText(), /Kassa Starter[\s\S]*Free trial until/);
   assert.equal(await page.locator(".marked").getAttribute("data-theme"), "dark");
   await screenshot(page, "subscription-doors");
+  // An attribute changed while the screen was still loading is applied once it is in.
+  await page.locator("#early").getByTestId("sub-status").filter({ hasText: "Se renueva el" }).waitFor();
+  await page.locator("#early").evaluate((e) => e.remove());
   const el = page.locator("kassa-subscription");
   await el.getByTestId("sub-price").waitFor();
   await el.evaluate((e) => e.setAttribute("locale", "fr-FR"));
