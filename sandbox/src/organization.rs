@@ -7,6 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog;
 
+/// When the organization "was created", as every answer that carries it says.
+pub const CREATED_AT: &str = "2026-01-01T00:00:00Z";
+/// Its name, shown in checkouts and the customer portal.
+pub const NAME: &str = "Kassa Sandbox Shop";
+/// Its slug: the customer portal's organization path.
+pub const SLUG: &str = "kassa-sandbox";
+
 /// What the merchant can set.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -32,11 +39,11 @@ impl Settings {
     /// The organization as the customer portal shows it.
     pub fn render(&self) -> CustomerOrganization {
         CustomerOrganization {
-            created_at: "2026-01-01T00:00:00Z".into(),
+            created_at: CREATED_AT.into(),
             modified_at: None,
             id: catalog::ORGANIZATION_ID.into(),
-            name: "Kassa Sandbox Shop".into(),
-            slug: "kassa-sandbox".into(),
+            name: NAME.into(),
+            slug: SLUG.into(),
             avatar_url: None,
             proration_behavior: self.proration_behavior,
             // Polar's `allow_customer_updates` is `update_plan` under another name.

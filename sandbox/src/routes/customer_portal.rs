@@ -215,11 +215,10 @@ where
     let catalog = state.catalog.clone();
     let (sub, settings) = state
         .blocking(move |store| {
-            let sub = store.modify_subscription(&id, &customer.id, now, &catalog, |sub, scope: &Scope<'_>| {
+            store.modify_subscription(&id, &customer.id, now, &catalog, |sub, scope: &Scope<'_>| {
                 let cx = context(&catalog, scope, now);
                 f(sub, &cx)
-            })?;
-            Ok((sub, store.settings()?))
+            })
         })
         .await?;
     Ok(Json(render(state, &sub, &settings)))

@@ -230,7 +230,8 @@ impl Store {
     /// Runs `change` on the subscription `id` of `customer_id` in one transaction.
     /// `change` returns the audit fields of what it did (`None` for nothing); if it
     /// fails, nothing it did is kept (time's moves are: they are facts). Another
-    /// customer's subscription is not found, as on Polar.
+    /// customer's subscription is not found, as on Polar. Answers the subscription with
+    /// the organization's settings it was changed under (what rendering it needs).
     pub fn modify_subscription<F>(
         &self,
         id: &str,
@@ -238,7 +239,7 @@ impl Store {
         now: DateTime<Utc>,
         catalog: &[CheckoutProduct],
         change: F,
-    ) -> Result<Subscription>
+    ) -> Result<(Subscription, Settings)>
     where
         F: FnOnce(&mut Subscription, &Scope<'_>) -> Result<Option<Vec<String>>>,
     {
@@ -258,11 +259,11 @@ impl Store {
                 write(&tx, &next)?;
                 append(&tx, &next.id, &AuditEntry::new(now, "portal", fields))?;
                 tx.commit()?;
-                Ok(next)
+                Ok((next, settings))
             }
             Ok(None) => {
                 tx.commit()?;
-                Ok(sub)
+                Ok((sub, settings))
             }
             Err(e) => {
                 tx.commit()?; // keeps only time's move, if any
